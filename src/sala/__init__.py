@@ -1,0 +1,1 @@
+"""Sala: consultations on draft laws for civil-society coalitions."""

@@ -1,0 +1,24 @@
+"""Context every page needs: the CSP nonce for htmx and the language switch."""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language_info
+
+
+def sala(request):
+    current = request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else "en"
+    path = request.get_full_path()
+    switch = [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": translate_url(path, code),
+        }
+        for code, _name in settings.LANGUAGES
+        if code != current
+    ]
+    return {
+        # django-htmx reads `csp_nonce`; django-csp 4 puts the nonce on the request (lazy).
+        "csp_nonce": getattr(request, "csp_nonce", ""),
+        "language_switch": switch,
+    }

@@ -1,0 +1,34 @@
+"""Template filters for Sala's bilingual pages (loaded as a builtin)."""
+
+from django import template
+
+from sala.core import khmer
+
+register = template.Library()
+
+
+@register.filter
+def digits(value):
+    """Khmer digits on Khmer pages: {{ count|digits }}."""
+    return "" if value is None else khmer.digits(value)
+
+
+@register.filter
+def ldate(value, arg=""):
+    """A date in the page's language; {{ d|ldate:"short" }} leaves out the weekday."""
+    return khmer.format_date(value, weekday=arg != "short") if value else ""
+
+
+@register.filter
+def ltime(value):
+    return khmer.format_time(value) if value else ""
+
+
+@register.filter
+def duration(minutes):
+    return khmer.format_duration(minutes)
+
+
+@register.filter
+def isodatetime(value):
+    return khmer.local(value).isoformat() if value else ""

@@ -1,0 +1,3 @@
+from .law import Law
+
+__all__ = ["Law"]

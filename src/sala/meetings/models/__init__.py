@@ -1,0 +1,13 @@
+from .agenda import AgendaItem, AgendaSubItem, Facilitator
+from .consultation import Consultation
+from .meeting import ExpectedOutcome, Meeting, Objective
+
+__all__ = [
+    "AgendaItem",
+    "AgendaSubItem",
+    "Consultation",
+    "ExpectedOutcome",
+    "Facilitator",
+    "Meeting",
+    "Objective",
+]

@@ -1,0 +1,84 @@
+"""Reads for meeting pages: a fixed number of queries whatever the agenda's size."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from .agenda import AgendaCheck, check_agenda
+from .models import AgendaItem, ExpectedOutcome, Facilitator, Meeting
+
+
+def meeting_with_agenda(slug: str) -> Meeting:
+    """The meeting and everything its public page, PDF and calendar show, in 8 queries."""
+    return get_object_or_404(
+        Meeting.objects.select_related("consultation__law").prefetch_related(
+            "objectives",
+            Prefetch("outcomes", ExpectedOutcome.objects.prefetch_related("objectives")),
+            "organisations",
+            Prefetch("agenda_items", agenda_items_queryset()),
+        ),
+        slug=slug,
+    )
+
+
+def agenda_items_queryset() -> QuerySet[AgendaItem]:
+    return AgendaItem.objects.prefetch_related(
+        "sub_items",
+        Prefetch("facilitators", Facilitator.objects.select_related("person__organisation")),
+    )
+
+
+@dataclass(frozen=True)
+class NowNext:
+    now: AgendaItem | None
+    next: AgendaItem | None
+
+
+def now_and_next(meeting: Meeting, items: list[AgendaItem], at: datetime | None = None) -> NowNext | None:
+    """What is on now and what comes next, while the meeting runs (None before and after)."""
+    at = at or timezone.now()
+    if not meeting.starts_at <= at < meeting.ends_at:
+        return None
+    current = next((i for i in items if i.starts_at <= at < i.ends_at), None)
+    upcoming = next((i for i in items if i.starts_at > at), None)
+    return NowNext(current, upcoming)
+
+
+@dataclass(frozen=True)
+class FacilitatorCounts:
+    total: int
+    tbc: int
+    confirmed: int
+    declined: int
+
+
+def facilitator_counts(items: list[AgendaItem]) -> FacilitatorCounts:
+    statuses = [f.status for item in items for f in item.facilitators.all()]
+    return FacilitatorCounts(
+        total=len(statuses),
+        tbc=statuses.count(Facilitator.Status.TBC),
+        confirmed=statuses.count(Facilitator.Status.CONFIRMED),
+        declined=statuses.count(Facilitator.Status.DECLINED),
+    )
+
+
+def agenda_check(meeting: Meeting, items: list[AgendaItem]) -> AgendaCheck:
+    return check_agenda(meeting.starts_at, meeting.ends_at, items)
+
+
+def public_meetings() -> QuerySet[Meeting]:
+    return Meeting.objects.filter(visibility=Meeting.Visibility.PUBLIC).order_by("-starts_at")
+
+
+def meetings_organised_by(user) -> QuerySet[Meeting]:
+    qs = Meeting.objects.select_related("consultation").order_by("-starts_at")
+    return qs if user.is_superuser else qs.filter(consultation__organisers=user)
+
+
+def facilitator_by_token(token: str) -> Facilitator:
+    return get_object_or_404(
+        Facilitator.objects.select_related("person", "item__meeting"), token=token
+    )

@@ -1,0 +1,4 @@
+from .organisation import Organisation
+from .person import Person
+
+__all__ = ["Organisation", "Person"]

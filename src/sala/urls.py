@@ -1,0 +1,16 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+
+from sala.core import views as core_views
+
+urlpatterns = [
+    path("healthz/", core_views.healthz, name="healthz"),
+    path("", include("sala.meetings.urls_nolang")),
+    path("", core_views.root_redirect, name="root"),
+]
+urlpatterns += i18n_patterns(
+    path("", include("sala.core.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("", include("sala.meetings.urls")),
+    prefix_default_language=True,
+)
