@@ -27,6 +27,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = os.environ.get("SALA_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("SALA_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 SITE_URL = os.environ.get("SALA_SITE_URL", "http://127.0.0.1:8000")
+SALA_PHONE_COUNTRY_CODE = os.environ.get("SALA_PHONE_COUNTRY_CODE", "855")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SALA_SECURE_COOKIES", False)
 SESSION_COOKIE_HTTPONLY = True
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "sala.people",
     "sala.laws",
     "sala.meetings",
+    "sala.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -9,8 +9,8 @@ urlpatterns = [
     path("", core_views.root_redirect, name="root"),
 ]
 urlpatterns += i18n_patterns(
-    path("", include("sala.core.urls")),
     path("accounts/", include("allauth.urls")),
+    path("manage/", include("sala.meetings.urls_manage")),
     path("", include("sala.meetings.urls")),
     prefix_default_language=True,
 )

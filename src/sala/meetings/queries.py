@@ -7,8 +7,11 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from sala.core import audit
+from sala.core.models import AuditEntry
+
 from .agenda import AgendaCheck, check_agenda
-from .models import AgendaItem, ExpectedOutcome, Facilitator, Meeting
+from .models import AgendaItem, Consultation, ExpectedOutcome, Facilitator, Meeting
 
 
 def meeting_with_agenda(slug: str) -> Meeting:
@@ -82,3 +85,17 @@ def facilitator_by_token(token: str) -> Facilitator:
     return get_object_or_404(
         Facilitator.objects.select_related("person", "item__meeting"), token=token
     )
+
+
+def consultations_organised_by(user) -> QuerySet[Consultation]:
+    qs = Consultation.objects.order_by("title_en")
+    return qs if user.is_superuser else qs.filter(organisers=user)
+
+
+def facilitator_histories(items: list[AgendaItem]) -> dict[int, list[AuditEntry]]:
+    """Each facilitator's audit entries (status changes, answers), newest first, in one query."""
+    facilitators = {audit.key(f): f.pk for item in items for f in item.facilitators.all()}
+    histories: dict[int, list[AuditEntry]] = {pk: [] for pk in facilitators.values()}
+    for entry in AuditEntry.objects.filter(target__in=facilitators).select_related("actor"):
+        histories[facilitators[entry.target]].append(entry)
+    return histories

@@ -1,1 +1,12 @@
-urlpatterns = []
+from django.urls import path
+
+from . import exports
+from .views import public
+
+app_name = "meetings"
+urlpatterns = [
+    path("", public.HomeView.as_view(), name="home"),
+    path("meetings/<slug:slug>/", public.MeetingPageView.as_view(), name="public"),
+    path("meetings/<slug:slug>/agenda.pdf", exports.agenda_pdf, name="agenda_pdf"),
+    path("f/<str:token>/", public.FacilitatorAnswerView.as_view(), name="facilitator_answer"),
+]

@@ -1,1 +1,10 @@
-urlpatterns = []
+"""Addresses without a language prefix (calendar apps fetch them without a cookie)."""
+
+from django.urls import path
+
+from . import exports
+
+app_name = "meetings_calendar"
+urlpatterns = [
+    path("meetings/<slug:slug>/calendar.ics", exports.calendar_ics, name="calendar"),
+]

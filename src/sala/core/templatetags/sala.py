@@ -1,6 +1,9 @@
 """Template filters for Sala's bilingual pages (loaded as a builtin)."""
 
+import re
+
 from django import template
+from django.conf import settings
 
 from sala.core import khmer
 
@@ -32,3 +35,17 @@ def duration(minutes):
 @register.filter
 def isodatetime(value):
     return khmer.local(value).isoformat() if value else ""
+
+
+@register.filter
+def tel(number: str) -> str:
+    """A number for a tel: link; a local number starting with 0 gets the country code."""
+    plain = re.sub(r"[^\d+]", "", khmer.latin_digits(number))
+    if plain.startswith("0"):
+        return f"+{getattr(settings, 'SALA_PHONE_COUNTRY_CODE', '855')}{plain[1:]}"
+    return plain
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

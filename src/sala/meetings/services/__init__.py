@@ -14,7 +14,15 @@ from .facilitators import (
     remove_facilitator,
     update_facilitator,
 )
-from .meetings import ObjectiveRow, OutcomeRow, create_meeting, set_objectives, update_meeting
+from .meetings import (
+    ObjectiveRow,
+    OutcomeRow,
+    create_meeting,
+    save_concept_note,
+    set_objectives,
+    set_outcomes,
+    update_meeting,
+)
 
 __all__ = [
     "add_facilitator",
@@ -28,7 +36,9 @@ __all__ = [
     "update_agenda_item",
     "update_facilitator",
     "update_meeting",
+    "save_concept_note",
     "set_objectives",
+    "set_outcomes",
     "ObjectiveRow",
     "OutcomeRow",
 ]

@@ -34,7 +34,7 @@ class ObjectiveRow:
 class OutcomeRow:
     text_en: str
     text_km: str
-    objective_positions: list[int] = field(default_factory=list)
+    objective_ids: list[int] = field(default_factory=list)
     id: int | None = None
 
 
@@ -91,23 +91,44 @@ def update_meeting(
 
 
 @transaction.atomic
-def set_objectives(
-    *, meeting: Meeting, actor, objectives: list[ObjectiveRow], outcomes: list[OutcomeRow]
-) -> None:
-    """Save the concept note's numbered objectives and the outcomes tied to them, in order.
+def set_objectives(*, meeting: Meeting, actor, rows: list[ObjectiveRow]) -> list[Objective]:
+    """Save the concept note's numbered objectives in order.
 
-    Existing rows keep their identity (later work links to outcomes); rows left out are deleted.
+    Existing rows keep their identity (outcomes and later reports link to them); rows left out
+    are deleted.
     """
     meeting = lock_meeting(meeting)
-    kept_objectives = upsert(meeting, Objective, meeting.objectives.all(), objectives)
-    kept_outcomes = upsert(meeting, ExpectedOutcome, meeting.outcomes.all(), outcomes)
-    for outcome, row in zip(kept_outcomes, outcomes, strict=True):
-        outcome.objectives.set(
-            [kept_objectives[p] for p in row.objective_positions if 0 <= p < len(kept_objectives)]
-        )
+    kept = upsert(meeting, Objective, meeting.objectives.all(), rows)
     meeting.save(update_fields=["updated_at"])
     audit.record(action="meeting.objectives_changed", scope=meeting, target=meeting, actor=actor,
-                 data={"objectives": len(objectives), "outcomes": len(outcomes)})
+                 data={"objectives": [o.text_en or o.text_km for o in kept]})
+    return kept
+
+
+@transaction.atomic
+def set_outcomes(*, meeting: Meeting, actor, rows: list[OutcomeRow]) -> list[ExpectedOutcome]:
+    """Save the expected outcomes in order, each tied to objectives of the same meeting."""
+    meeting = lock_meeting(meeting)
+    kept = upsert(meeting, ExpectedOutcome, meeting.outcomes.all(), rows)
+    own = set(meeting.objectives.values_list("id", flat=True))
+    for outcome, row in zip(kept, rows, strict=True):
+        outcome.objectives.set([pk for pk in row.objective_ids if pk in own])
+    meeting.save(update_fields=["updated_at"])
+    audit.record(action="meeting.outcomes_changed", scope=meeting, target=meeting, actor=actor,
+                 data={"outcomes": [o.text_en or o.text_km for o in kept]})
+    return kept
+
+
+@transaction.atomic
+def save_concept_note(
+    *, meeting: Meeting, actor, organisations: list[Organisation],
+    objectives: list[ObjectiveRow], outcomes: list[OutcomeRow], **fields: Any,
+) -> Meeting:
+    """One save of the concept note form: all of it is stored, or none of it."""
+    meeting = update_meeting(meeting=meeting, actor=actor, organisations=organisations, **fields)
+    set_objectives(meeting=meeting, actor=actor, rows=objectives)
+    set_outcomes(meeting=meeting, actor=actor, rows=outcomes)
+    return meeting
 
 
 def upsert(meeting: Meeting, model, existing, rows) -> list:

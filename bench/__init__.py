@@ -1,0 +1,1 @@
+"""`make bench`: throughput, latency and first-visit transfer size of Sala under gunicorn."""

@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.urls import reverse
+from django.utils import translation
+
+from sala.demo import data
+from sala.demo.loader import load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the 2014 Cybercrime Law meeting (idempotent) and print where to start."
+
+    def handle(self, *args, **options):
+        meeting = load_demo()
+        facilitator = (
+            meeting.agenda_items.filter(facilitators__status="tbc").first().facilitators.first()
+        )
+        site = settings.SITE_URL.rstrip("/")
+        with translation.override("en"):
+            public = reverse("meetings:public", args=[meeting.slug])
+            link = reverse("meetings:facilitator_answer", args=[facilitator.token])
+            login = reverse("account_login")
+        account = data.ORGANISER_ACCOUNT
+        self.stdout.write(
+            "\n".join(
+                [
+                    "",
+                    "Sala demo: the Consultative Meeting on the draft Cybercrime Law (5 June 2014)",
+                    f"  Public page (English): {site}{public}",
+                    f"  Public page (Khmer):   {site}{public.replace('/en/', '/km/', 1)}",
+                    f"  Organiser login:       {site}{login}",
+                    f"      email {account['email']}  password {account['password']}",
+                    f"  Facilitator link ({facilitator.person}): {site}{link}",
+                    "",
+                ]
+            )
+        )

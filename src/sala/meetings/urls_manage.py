@@ -1,0 +1,27 @@
+from django.urls import path
+
+from .views import manage_agenda as agenda
+from .views import manage_meeting as meeting
+
+app_name = "manage"
+m = "meetings/<slug:slug>/"
+urlpatterns = [
+    path("", meeting.DashboardView.as_view(), name="dashboard"),
+    path("meetings/new/", meeting.MeetingCreateView.as_view(), name="meeting_create"),
+    path(m, meeting.MeetingOverviewView.as_view(), name="meeting"),
+    path(m + "edit/", meeting.MeetingEditView.as_view(), name="meeting_edit"),
+    path(m + "audit/", meeting.AuditLogView.as_view(), name="audit"),
+    path(m + "agenda/", agenda.AgendaView.as_view(), name="agenda"),
+    path(m + "agenda/add/", agenda.ItemCreateView.as_view(), name="item_add"),
+    path(m + "agenda/<int:pk>/edit/", agenda.ItemEditView.as_view(), name="item_edit"),
+    path(m + "agenda/<int:pk>/delete/", agenda.ItemDeleteView.as_view(), name="item_delete"),
+    path(m + "agenda/<int:pk>/move/<str:direction>/", agenda.ItemMoveView.as_view(), name="item_move"),
+    path(m + "agenda/<int:pk>/facilitators/add/", agenda.FacilitatorAddView.as_view(),
+         name="facilitator_add"),
+    path(m + "facilitators/<int:pk>/edit/", agenda.FacilitatorEditView.as_view(),
+         name="facilitator_edit"),
+    path(m + "facilitators/<int:pk>/remove/", agenda.FacilitatorRemoveView.as_view(),
+         name="facilitator_remove"),
+    path(m + "facilitators/<int:pk>/move/<str:direction>/", agenda.FacilitatorMoveView.as_view(),
+         name="facilitator_move"),
+]

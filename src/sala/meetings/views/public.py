@@ -1,0 +1,120 @@
+"""Pages anyone may see: cheap to serve, usable without JavaScript, cached per language."""
+
+import hashlib
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, ListView, View
+
+from sala.core.errors import DomainError
+
+from .. import queries, services
+from ..forms import FacilitatorAnswerForm
+from ..models import Meeting
+
+PAGE_CACHE_SECONDS = 300
+
+
+class HomeView(ListView):
+    template_name = "meetings/home.html"
+    context_object_name = "meetings"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return queries.public_meetings()
+
+
+def visible_meeting(request, slug: str) -> Meeting:
+    """The meeting, or 404 for anyone who may not see it (invitation-only meetings hide)."""
+    meeting = get_object_or_404(Meeting.objects.select_related("consultation"), slug=slug)
+    if not request.user.has_perm("meetings.view_meeting", meeting):
+        raise Http404
+    return meeting
+
+
+def page_state(meeting: Meeting) -> str:
+    """What changes the page besides edits: before, during (per minute, for now/next), after."""
+    now = timezone.now()
+    if now < meeting.starts_at:
+        return "before"
+    if now >= meeting.ends_at:
+        return "after"
+    return now.strftime("%H%M")
+
+
+class MeetingPageView(View):
+    """The public meeting page; rendered once per language and version, then served from cache."""
+
+    def get(self, request, slug):
+        meeting = visible_meeting(request, slug)
+        version = f"{meeting.pk}.{meeting.updated_at.timestamp()}.{get_language()}.{page_state(meeting)}"
+        etag = '"' + hashlib.sha1(version.encode()).hexdigest()[:20] + '"'
+        personal = request.user.is_authenticated
+        if not personal and request.headers.get("If-None-Match") == etag:
+            return HttpResponseNotModified(headers={"ETag": etag})
+        key = f"meeting-page:{version}"
+        html = None if personal else cache.get(key)
+        if html is None:
+            html = render_to_string("meetings/public.html", self.context(slug), request=request)
+            if not personal:
+                cache.set(key, html, PAGE_CACHE_SECONDS)
+        response = HttpResponse(html)
+        if not personal:
+            response["ETag"] = etag
+            response["Cache-Control"] = "public, max-age=0, must-revalidate"
+        return response
+
+    @staticmethod
+    def context(slug: str) -> dict:
+        meeting = queries.meeting_with_agenda(slug)
+        items = list(meeting.agenda_items.all())
+        return {
+            "meeting": meeting,
+            "items": items,
+            "now_next": queries.now_and_next(meeting, items),
+            "counts": queries.facilitator_counts(items),
+        }
+
+
+class FacilitatorAnswerView(FormView):
+    """A facilitator confirms or declines through their personal link; no account needed."""
+
+    template_name = "meetings/facilitator_answer.html"
+    form_class = FacilitatorAnswerForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.facilitator = queries.facilitator_by_token(kwargs["token"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"note": self.facilitator.note}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            facilitator=self.facilitator, item=self.facilitator.item,
+            meeting=self.facilitator.item.meeting, **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            services.answer_facilitation(
+                facilitator=self.facilitator, status=form.cleaned_data["status"],
+                note=form.cleaned_data["note"],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Thank you. The organisers can see your answer."))
+        return redirect(self.request.path)
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+        return response
