@@ -16,6 +16,7 @@ import os
 import resource
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 MAX_HEADER_BYTES = 64 * 1024
@@ -116,8 +117,14 @@ async def read_response(reader: asyncio.StreamReader) -> tuple[int, bool, int]:
 
 
 async def _client(
-    host: str, port: int, request: bytes, cfg: LoadConfig, start: float, stop: float,
-    cap: int, result: LoadResult,
+    host: str,
+    port: int,
+    request: bytes,
+    cfg: LoadConfig,
+    start: float,
+    stop: float,
+    cap: int,
+    result: LoadResult,
 ) -> None:
     """One connection's loop; records only requests that start and end inside the window."""
     reader: asyncio.StreamReader | None = None
@@ -156,7 +163,13 @@ async def _client(
 
 
 async def _run_clients(
-    host: str, port: int, path: str, cfg: LoadConfig, start_wall: float, clients: int, cap: int,
+    host: str,
+    port: int,
+    path: str,
+    cfg: LoadConfig,
+    start_wall: float,
+    clients: int,
+    cap: int,
 ) -> LoadResult:
     loop = asyncio.get_running_loop()
     await asyncio.sleep(max(0.0, start_wall - time.time()))
@@ -172,7 +185,13 @@ async def _run_clients(
 
 
 def _process_main(
-    host: str, port: int, path: str, cfg: LoadConfig, start_wall: float, clients: int, cap: int,
+    host: str,
+    port: int,
+    path: str,
+    cfg: LoadConfig,
+    start_wall: float,
+    clients: int,
+    cap: int,
 ) -> LoadResult:
     """Entry point of one client process; also measures the client's own CPU use."""
     before = resource.getrusage(resource.RUSAGE_SELF)
@@ -196,17 +215,17 @@ def run_load(host: str, port: int, path: str, cfg: LoadConfig) -> LoadResult:
     caps = [cfg.max_requests // procs] * procs
     if procs == 1:
         return _process_main(host, port, path, cfg, time.time(), shares[0], caps[0])
-    ctx = multiprocessing.get_context("spawn")
     start_wall = time.time() + 1.5  # time for the spawned interpreters to start
     deadline = 1.5 + cfg.warmup + cfg.duration + cfg.timeout + 30
-    with ctx.Pool(procs) as pool:
-        pending = [
-            pool.apply_async(_process_main, (host, port, path, cfg, start_wall, n, cap))
+    # An executor (unlike a Pool) fails fast instead of respawning a crashing worker.
+    with ProcessPoolExecutor(procs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        jobs = [
+            pool.submit(_process_main, host, port, path, cfg, start_wall, n, cap)
             for n, cap in zip(shares, caps, strict=True)
         ]
         total = LoadResult(url=path)
-        for job in pending:
-            total.merge(job.get(timeout=deadline))
+        for job in jobs:
+            total.merge(job.result(timeout=deadline))
     return total
 
 

@@ -66,8 +66,13 @@ def report(results: Metrics, names: list[str]) -> list[str]:
         if metric not in results:
             rows.append((metric, "-", "", str(t), "MISS"))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
-    lines = ["  ".join(c.ljust(w) if i != 1 else c.rjust(w) for i, (c, w) in
-                       enumerate(zip(r, widths, strict=True))).rstrip() for r in rows]
+    lines = [
+        "  ".join(
+            c.ljust(w) if i != 1 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        ).rstrip()
+        for r in rows
+    ]
     lines.insert(1, "-" * len(lines[0]))
     return lines
 
@@ -79,16 +84,24 @@ def main(argv: list[str]) -> int:
             print(f"{s.name:<14} {s.doc}")
         return 0
     plan = resolve(args.scenarios or list(SCENARIOS))
-    load = LoadConfig(concurrency=args.concurrency, duration=args.duration,
-                      warmup=args.warmup, max_requests=args.max_requests,
-                      processes=args.client_processes)
-    gunicorn = GunicornConfig(workers=args.workers, worker_class=args.worker_class,
-                              threads=args.threads)
+    load = LoadConfig(
+        concurrency=args.concurrency,
+        duration=args.duration,
+        warmup=args.warmup,
+        max_requests=args.max_requests,
+        processes=args.client_processes,
+    )
+    gunicorn = GunicornConfig(
+        workers=args.workers, worker_class=args.worker_class, threads=args.threads
+    )
     # SIGTERM (e.g. from make or CI) unwinds like Ctrl-C, so gunicorn is always stopped.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     failed: list[str] = []
-    print(f"gunicorn: {gunicorn.workers} x {gunicorn.worker_class}, {gunicorn.threads} threads;"
-          f" scenarios: {', '.join(s.name for s in plan)}", flush=True)
+    print(
+        f"gunicorn: {gunicorn.workers} x {gunicorn.worker_class}, {gunicorn.threads} threads;"
+        f" scenarios: {', '.join(s.name for s in plan)}",
+        flush=True,
+    )
     with Server(gunicorn=gunicorn, keep_data=args.keep_data) as server:
         ctx = Context(server=server, load=load)
         for s in plan:
@@ -104,9 +117,12 @@ def main(argv: list[str]) -> int:
                 traceback.print_exc()
         server.save_log(ROOT / "bench" / "out" / "gunicorn.log")
     print("\n" + "\n".join(report(ctx.results, [s.name for s in plan])))
-    args.json.write_text(json.dumps(
-        {k: {"value": m.value, "unit": m.unit} for k, m in ctx.results.items()}, indent=2
-    ) + "\n")
+    args.json.write_text(
+        json.dumps(
+            {k: {"value": m.value, "unit": m.unit} for k, m in ctx.results.items()}, indent=2
+        )
+        + "\n"
+    )
     print(f"\nwrote {args.json}")
     if failed:
         print(f"harness error in: {', '.join(failed)}", file=sys.stderr)

@@ -26,7 +26,11 @@ PUBLIC_PAGES = {
 }
 MINIMAL = "/healthz/"
 OPS: dict[str, Callable[[float, float], bool]] = {
-    ">=": operator.ge, "<=": operator.le, "<": operator.lt, ">": operator.gt, "==": operator.eq,
+    ">=": operator.ge,
+    "<=": operator.le,
+    "<": operator.lt,
+    ">": operator.gt,
+    "==": operator.eq,
 }
 
 
@@ -80,7 +84,9 @@ SCENARIOS: dict[str, Scenario] = {}
 
 
 def scenario(
-    name: str, targets: list[Target] | None = None, needs: list[str] | None = None,
+    name: str,
+    targets: list[Target] | None = None,
+    needs: list[str] | None = None,
 ) -> Callable[[Callable[[Context], Metrics]], Callable[[Context], Metrics]]:
     def register(fn: Callable[[Context], Metrics]) -> Callable[[Context], Metrics]:
         doc = (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else ""
@@ -109,8 +115,11 @@ def measure(ctx: Context, prefix: str, path: str) -> Metrics:
     """One URL under the shared load settings, plus server CPU per request."""
     assert ctx.server.proc is not None
     pgid = ctx.server.proc.pid
-    print(f"  load {path}: {ctx.load.concurrency} clients, {ctx.load.warmup:g}s warm-up + "
-          f"{ctx.load.duration:g}s", flush=True)
+    print(
+        f"  load {path}: {ctx.load.concurrency} clients, {ctx.load.warmup:g}s warm-up + "
+        f"{ctx.load.duration:g}s",
+        flush=True,
+    )
     cpu_before = cpu_seconds_of_group(pgid)
     r: LoadResult = run_load(HOST, ctx.server.port, path, ctx.load)
     server_cpu = cpu_seconds_of_group(pgid) - cpu_before
@@ -188,24 +197,31 @@ QUERY_PROBE = textwrap.dedent("""
     from collections import Counter
     import django
     django.setup()
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
+    def run(client, path, uncached):
+        if uncached:
+            cache.clear()
+        with CaptureQueriesContext(connection) as q:
+            t = time.perf_counter()
+            status = client.get(path).status_code
+            ms = (time.perf_counter() - t) * 1000
+        return status, ms, [x["sql"] for x in q.captured_queries]
+
     out = {}
     for path in sys.argv[1:]:
         client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING="gzip")
-        client.get(path)  # warm caches, templates and translations
-        with CaptureQueriesContext(connection) as q:
-            status = client.get(path).status_code
-        times = []
-        for _ in range(20):
-            t = time.perf_counter()
-            client.get(path)
-            times.append((time.perf_counter() - t) * 1000)
-        repeated = Counter(x["sql"] for x in q.captured_queries).most_common(3)
-        out[path] = {"status": status, "queries": len(q), "ms": statistics.median(times),
-                     "duplicates": len(q) - len({x["sql"] for x in q.captured_queries}),
-                     "top": [[n, sql[:160]] for sql, n in repeated if n > 1]}
+        client.get(path)  # load templates and translations once
+        for label, uncached in (("uncached", True), ("cached", False)):
+            runs = [run(client, path, uncached) for _ in range(21)]
+            status, _, sql = runs[-1]
+            out[f"{path} {label}"] = {
+                "status": status, "queries": len(sql), "duplicates": len(sql) - len(set(sql)),
+                "ms": statistics.median(r[1] for r in runs[1:]),
+                "top": [[n, q[:160]] for q, n in Counter(sql).most_common(3) if n > 1]}
     print(json.dumps(out))
 """)
 
@@ -216,17 +232,21 @@ def queries(ctx: Context) -> Metrics:
     done = subprocess.run(
         [sys.executable, "-c", QUERY_PROBE, *PUBLIC_PAGES.values()],
         env={**ctx.server.env(), "DJANGO_SETTINGS_MODULE": "sala.settings"},
-        capture_output=True, text=True, timeout=300, check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     )
     found = json.loads(done.stdout.strip().splitlines()[-1])
     out: Metrics = {}
     for prefix, path in PUBLIC_PAGES.items():
-        r = found[path]
-        if r["status"] != 200:
-            ctx.note(f"{prefix}: in-process status {r['status']}")
-        for n, sql in r["top"]:
-            ctx.note(f"{prefix}: {n}x {sql}")
-        out[f"{prefix}.queries"] = Metric(r["queries"], "queries")
-        out[f"{prefix}.duplicate_queries"] = Metric(r["duplicates"], "queries")
-        out[f"{prefix}.render_ms"] = Metric(round(r["ms"], 2), "ms (median, in-process)")
+        for label in ("uncached", "cached"):
+            r = found[f"{path} {label}"]
+            if r["status"] != 200:
+                ctx.note(f"{prefix} ({label}): in-process status {r['status']}")
+            for n, sql in r["top"]:
+                ctx.note(f"{prefix} ({label}): {n}x {sql}")
+            out[f"{prefix}.queries_{label}"] = Metric(r["queries"], "queries")
+            out[f"{prefix}.duplicate_queries_{label}"] = Metric(r["duplicates"], "queries")
+            out[f"{prefix}.render_ms_{label}"] = Metric(round(r["ms"], 2), "ms (in-process)")
     return out

@@ -20,6 +20,7 @@ from pathlib import Path
 
 HOST = "127.0.0.1"
 BIN = Path(sys.executable).parent
+NOT_INHERITED = {"DATABASE_URL", "REDIS_URL", "SALA_STATICFILES_STORAGE", "SALA_DEBUG"}
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,8 @@ class Server:
         return self.data_dir / "gunicorn.log"
 
     def env(self) -> dict[str, str]:
-        """Production-like settings; DATABASE_URL/REDIS_URL dropped so nothing real is hit."""
-        env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+        """Production settings on throw-away data: no real database, cache or dev storage."""
+        env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
         env.update(SALA_DATA_DIR=str(self.data_dir), SALA_DEBUG="0", SALA_ALLOWED_HOSTS=HOST)
         return env
 
@@ -82,8 +83,12 @@ class Server:
     def manage(self, *args: str) -> str:
         """Run `sala <args>`; on failure show its output, since that is the only clue."""
         done = subprocess.run(
-            [str(BIN / "sala"), *args], env=self.env(), capture_output=True, text=True,
-            timeout=600, check=False,
+            [str(BIN / "sala"), *args],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
         )
         if done.returncode:
             raise RuntimeError(f"sala {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
@@ -98,13 +103,30 @@ class Server:
         self.port = free_port()
         cfg = self.gunicorn
         cmd = [
-            str(BIN / "gunicorn"), "sala.wsgi", "-b", f"{HOST}:{self.port}",
-            "-w", str(cfg.workers), "-k", cfg.worker_class, "--threads", str(cfg.threads),
-            "--graceful-timeout", "5", "--error-logfile", str(self.log_path), *cfg.extra,
+            str(BIN / "gunicorn"),
+            "sala.wsgi",
+            "-b",
+            f"{HOST}:{self.port}",
+            "-w",
+            str(cfg.workers),
+            "-k",
+            cfg.worker_class,
+            "--threads",
+            str(cfg.threads),
+            "--graceful-timeout",
+            "5",
+            "--error-logfile",
+            str(self.log_path),
+            *cfg.extra,
         ]
         self.proc = subprocess.Popen(
-            cmd, env=self.env(), cwd=self.data_dir, start_new_session=True,
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+            cmd,
+            env=self.env(),
+            cwd=self.data_dir,
+            start_new_session=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + ready_timeout
         while time.monotonic() < deadline:

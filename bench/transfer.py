@@ -32,8 +32,10 @@ class Fetched:
     @property
     def is_font(self) -> bool:
         path = urlsplit(self.url).path.lower()
-        return self.kind == "font" or path.endswith(FONT_EXTENSIONS) or (
-            self.content_type.startswith(("font/", "application/font", "application/x-font"))
+        return (
+            self.kind == "font"
+            or path.endswith(FONT_EXTENSIONS)
+            or (self.content_type.startswith(("font/", "application/font", "application/x-font")))
         )
 
 
@@ -137,8 +139,10 @@ def first_visit(page_url: str) -> FirstVisit:
         elif ctype == "text/css":
             for ref in css_references(text):
                 lower = urlsplit(ref).path.lower()
-                sub = "font" if lower.endswith(FONT_EXTENSIONS) else (
-                    "stylesheet" if lower.endswith(".css") else "css-url"
+                sub = (
+                    "font"
+                    if lower.endswith(FONT_EXTENSIONS)
+                    else ("stylesheet" if lower.endswith(".css") else "css-url")
                 )
                 queue.append((sub, urljoin(url, ref)))
     return visit

@@ -4,7 +4,9 @@
 
 - a .notdef glyph (glyph id 0, the empty box) shown on a page: a character no font has;
 - a dotted circle (U+25CC): HarfBuzz adds one to a Khmer cluster it cannot shape, such as a
-  lone coeng or a vowel sign with no consonant;
+  coeng or a vowel sign with no consonant before it;
+- a dangling coeng (U+17D2 with no consonant after it, as text cut at a character count
+  leaves): no dotted circle then, Noto Sans Khmer draws a small "+" under the letter;
 - U+FFFD or U+25CC in the extracted text;
 - ink near the right or bottom page edge: content that overflows the page margins;
 - a blank page.
@@ -36,6 +38,7 @@ from pypdf.generic import ContentStream, DictionaryObject
 
 DOTTED_CIRCLE = 0x25CC
 REPLACEMENT = 0xFFFD
+COENG = 0x17D2
 INK = 200  # grey level (0-255) below which a pixel counts as ink, above antialiasing haze
 DPI = 60
 
@@ -53,6 +56,7 @@ class Font:
     cids: dict[int, int] | None = None  # code -> CID from an embedded CMap; None: identity
     gids: bytes | None = None  # a CIDToGIDMap stream; None: identity
     dotted_circle: int | None = None  # glyph id of U+25CC in the embedded font
+    coeng: int | None = None  # glyph id of a bare U+17D2 (not merged into a subscript)
     checkable: bool = True
 
     def glyph_ids(self, data: bytes) -> Iterator[int]:
@@ -90,17 +94,21 @@ def check_pdf(
 def glyph_problems(page, number: int) -> list[str]:
     notdef: dict[str, int] = {}
     dotted: dict[str, int] = {}
+    coeng: dict[str, int] = {}
     for font, gid in shown_glyphs(page):
         if gid == 0:
             notdef[font.name] = notdef.get(font.name, 0) + 1
         elif gid == font.dotted_circle:
             dotted[font.name] = dotted.get(font.name, 0) + 1
-    return [
-        f"page {number}: {n} missing glyph(s) (.notdef) in {name}" for name, n in notdef.items()
-    ] + [
-        f"page {number}: {n} dotted circle(s) (unshaped cluster) in {name}"
-        for name, n in dotted.items()
-    ]
+        elif gid == font.coeng:
+            coeng[font.name] = coeng.get(font.name, 0) + 1
+    return (
+        [f"page {number}: {n} missing glyph(s) (.notdef) in {name}" for name, n in notdef.items()]
+        + [f"page {number}: {n} dotted circle(s) (unshaped cluster) in {name}"
+           for name, n in dotted.items()]
+        + [f"page {number}: {n} dangling coeng(s) (no subscript after U+17D2) in {name}"
+           for name, n in coeng.items()]
+    )
 
 
 def shown_glyphs(page) -> Iterator[tuple[Font, int]]:
@@ -153,7 +161,7 @@ def read_font(font: DictionaryObject, resource_name: str) -> Font:
     to_gid = descendant.get("/CIDToGIDMap", "/Identity")
     if to_gid != "/Identity":
         result.gids = to_gid.get_object().get_data()
-    result.dotted_circle = dotted_circle_glyph(descendant["/FontDescriptor"].get_object())
+    result.dotted_circle, result.coeng = shaping_glyphs(descendant["/FontDescriptor"].get_object())
     return result
 
 
@@ -173,17 +181,23 @@ def parse_cmap(data: bytes) -> tuple[dict[int, int], int]:
     return cids, code_bytes
 
 
-def dotted_circle_glyph(descriptor: DictionaryObject) -> int | None:
-    """The glyph id of U+25CC in the embedded font (the subset keeps glyph ids and cmap)."""
+def shaping_glyphs(descriptor: DictionaryObject) -> tuple[int | None, int | None]:
+    """Glyph ids of U+25CC and of a bare U+17D2 in the embedded font.
+
+    The subset keeps the original glyph ids and the cmap entries of the glyphs it keeps.
+    A shaped coeng is merged with its consonant into a subscript glyph, so the font's own
+    coeng glyph is only shown when nothing follows it (a "+" under the letter).
+    """
     for key in ("/FontFile2", "/FontFile3"):
         if key in descriptor:
             try:
                 font = TTFont(io.BytesIO(descriptor[key].get_object().get_data()), lazy=True)
-                glyph = font.getBestCmap().get(DOTTED_CIRCLE)
-                return font.getGlyphID(glyph) if glyph else None
+                cmap = font.getBestCmap()
             except Exception:  # a bare CFF program has no cmap: nothing to compare with
-                return None
-    return None
+                return None, None
+            ids = [cmap.get(c) for c in (DOTTED_CIRCLE, COENG)]
+            return tuple(font.getGlyphID(name) if name else None for name in ids)
+    return None, None
 
 
 def render_page(pdf_bytes: bytes, number: int, dpi: int = DPI) -> Image.Image:

@@ -49,9 +49,8 @@ def agenda_pdf(request: HttpRequest, slug: str) -> HttpResponse:
                 "lang": lang,
                 "page_footer": page_footer_css(lang),
             },
-            request=request,
         )
-        pdf = render_pdf(html, base_url=request.build_absolute_uri("/"))
+        pdf = render_pdf(html)
         cache.set(key, pdf, PDF_CACHE_SECONDS)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
@@ -122,7 +121,9 @@ def build_calendar(meeting: Meeting, items: list[AgendaItem]) -> Calendar:
     """One VEVENT for the meeting and one per item, in Asia/Phnom_Penh with its VTIMEZONE."""
     location = ", ".join(part for part in (meeting.venue_name, meeting.venue_address) if part)
     stamp = meeting.updated_at
-    calendar = Calendar.new(prodid="-//Sala//Consultations//EN", name=meeting.title)
+    calendar = Calendar.new(
+        prodid="-//Sala//Consultations//EN", name=meeting.title, uid=f"calendar-{meeting.pk}@sala"
+    )
     calendar.add_component(
         Event.new(
             uid=f"meeting-{meeting.pk}@sala",
@@ -157,7 +158,9 @@ def build_calendar(meeting: Meeting, items: list[AgendaItem]) -> Calendar:
 
 
 def meeting_description(meeting: Meeting, items: list[AgendaItem]) -> str:
-    lines = [f"{format_time(i.starts_at)}–{format_time(i.ends_at)} {i.title}" for i in items]
+    lines = [
+        f"{format_time(i.starts_at)}\N{EN DASH}{format_time(i.ends_at)} {i.title}" for i in items
+    ]
     if meeting.phone_list:
         lines += ["", _("Phone") + ": " + ", ".join(meeting.phone_list)]
     return "\n".join(lines)

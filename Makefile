@@ -1,0 +1,43 @@
+# Sala: `make run` to try it, `make test` to check it. Both set everything up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export SALA_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: run test test-postgres lint bench bootstrap system-deps messages clean
+
+$(BIN)/sala: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/sala
+
+system-deps:
+	@bash scripts/system-deps.sh $(SYSTEM_DEPS_FLAGS)
+
+messages: $(BIN)/sala
+	@$(BIN)/sala compilemessages --ignore '.venv' -v 0
+
+bootstrap: system-deps $(BIN)/sala messages
+	@mkdir -p $(SALA_DATA_DIR)
+
+run: bootstrap
+	$(BIN)/sala migrate --noinput -v 0
+	$(BIN)/sala load_demo
+	SALA_DEBUG=1 SALA_SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/sala runserver 127.0.0.1:$(PORT)
+
+test: SYSTEM_DEPS_FLAGS = --with-browser
+test: bootstrap
+	SALA_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage \
+	  $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(BIN)/sala
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check src tests bench
+
+bench: bootstrap
+	$(BIN)/python bench/run.py $(SCENARIOS)
+
+clean:
+	rm -rf $(VENV) var

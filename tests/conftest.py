@@ -1,0 +1,66 @@
+"""Fixtures shared by every test: the demo meeting, and people in each role."""
+
+import os
+
+import pytest
+
+from sala.demo.loader import load_demo
+
+from .factories import ConsultationFactory, UserFactory
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # sync Playwright beside live_server
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    """The manifest storage needs collectstatic; tests serve static files as they are."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def demo_meeting(db):
+    """The 2014 Cybercrime Law meeting, loaded as `make run` loads it."""
+    return load_demo()
+
+
+@pytest.fixture
+def organiser(demo_meeting):
+    """An organiser of the demo meeting's consultation."""
+    user = UserFactory(username="organiser-test@example.org")
+    demo_meeting.consultation.organisers.add(user)
+    return user
+
+
+@pytest.fixture
+def other_organiser(db):
+    """An organiser of another consultation: no right on the demo meeting."""
+    user = UserFactory(username="other-organiser@example.org")
+    ConsultationFactory().organisers.add(user)
+    return user
+
+
+@pytest.fixture
+def participant(db):
+    """A logged-in user with no organiser role (a participant with an account)."""
+    return UserFactory(username="participant@example.org")
+
+
+@pytest.fixture
+def organiser_client(client, organiser):
+    client.force_login(organiser)
+    return client
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's chromium, never a downloaded browser."""
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium",
+            "args": CHROMIUM_ARGS}
