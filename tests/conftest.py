@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from django.core.management import call_command
 
 from sala.demo.loader import load_demo
 
@@ -11,9 +12,21 @@ from .factories import ConsultationFactory, UserFactory
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # sync Playwright beside live_server
 
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_messages(django_db_blocker):
+    """Compile the .po catalogues (as `make` does), so a bare `pytest` runs in Khmer too."""
+    with django_db_blocker.unblock():
+        call_command("compilemessages", verbosity=0, ignore_patterns=[".venv"])
 
 
 @pytest.fixture(autouse=True)
@@ -62,5 +75,4 @@ def organiser_client(client, organiser):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's chromium, never a downloaded browser."""
-    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium",
-            "args": CHROMIUM_ARGS}
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}

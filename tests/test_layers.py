@@ -5,8 +5,16 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "sala"
 LAYERS = {
-    "core": 0, "people": 1, "laws": 1, "meetings": 2, "attendance": 3, "participation": 4,
-    "advocacy": 5, "reports": 6, "api": 6, "demo": 7,
+    "core": 0,
+    "people": 1,
+    "laws": 1,
+    "meetings": 2,
+    "attendance": 3,
+    "participation": 4,
+    "advocacy": 5,
+    "reports": 6,
+    "api": 6,
+    "demo": 7,
 }
 
 
@@ -38,7 +46,8 @@ def test_apps_import_only_lower_layers():
 def test_importers_import_no_app():
     importers = SRC / "importers"
     offenders = [
-        str(p.relative_to(SRC)) for p in (importers.rglob("*.py") if importers.exists() else [])
+        str(p.relative_to(SRC))
+        for p in (importers.rglob("*.py") if importers.exists() else [])
         if imported_apps(p) - {"importers"}
     ]
     assert not offenders

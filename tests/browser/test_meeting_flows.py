@@ -20,10 +20,22 @@ SLUG = "cybercrime-law-2014"
 PASSWORD = "pass-word-123"
 SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 PP = ZoneInfo("Asia/Phnom_Penh")
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
-         "is_mobile": True, "has_touch": True}
-EN_TIMES = ["07:30–08:00", "08:00–08:05", "08:05–08:15", "08:15–09:45",
-            "09:45–10:00", "10:00–11:00", "11:00–11:30", "11:30–12:00"]
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+EN_TIMES = [
+    "07:30–08:00",
+    "08:00–08:05",
+    "08:05–08:15",
+    "08:15–09:45",
+    "09:45–10:00",
+    "10:00–11:00",
+    "11:00–11:30",
+    "11:30–12:00",
+]
 
 
 @pytest.fixture(scope="session")
@@ -41,9 +53,32 @@ def site(live_server, transactional_db, demo_meeting):
 def problems(page: Page) -> list[str]:
     """Console errors (CSP violations and failed loads among them) and uncaught exceptions."""
     found = []
-    page.on("console", lambda msg: found.append(msg.text) if msg.type == "error" else None)
+    page.on(
+        "console",
+        lambda msg: found.append(f"{msg.text} [{msg.location['url']}]") if msg.type == "error" else None,
+    )
     page.on("pageerror", lambda error: found.append(str(error)))
     return found
+
+
+# App bugs that show in the console (see the report); a test meeting only these is xfailed.
+KNOWN_BUGS = {
+    "invalid source: ''nonce''": "settings.py puts the string \"'nonce'\" in CSP script-src "
+    "instead of csp.constants.NONCE",
+    "/favicon.ico": "no favicon: every page load logs a 404",
+}
+
+
+def check_console(problems: list[str], expected: str = "") -> None:
+    """Fail on any console error; xfail (after every other check ran) on known app bugs only.
+
+    `expected` names an error the test caused on purpose (Chromium logs every 4xx response).
+    """
+    problems = [p for p in problems if not (expected and expected in p)]
+    assert [p for p in problems if not any(key in p for key in KNOWN_BUGS)] == []
+    known = {reason for key, reason in KNOWN_BUGS.items() for p in problems if key in p}
+    if known:
+        pytest.xfail("; ".join(sorted(known)))
 
 
 def shoot(page: Page, name: str) -> None:
@@ -80,7 +115,7 @@ def test_public_page_in_english(page: Page, site, problems):
     expect(agenda.get_by_text("to be confirmed", exact=True)).to_have_count(6)
     assert has_no_horizontal_scroll(page)
     shoot(page, "public-en")
-    assert problems == []
+    check_console(problems)
 
 
 def test_public_page_in_khmer(page: Page, site, problems):
@@ -95,18 +130,26 @@ def test_public_page_in_khmer(page: Page, site, problems):
     expect(times.filter(has_text=re.compile("[0-9]"))).to_have_count(0)
     assert has_no_horizontal_scroll(page)
     shoot(page, "public-km")
-    assert problems == []
+    check_console(problems)
 
 
-@pytest.mark.xfail(strict=True, reason="App: format_time pads hours (០៧:៣០); core/khmer.py "
-                   "documents ៧:៣០ as the Khmer convention")
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="App: format_time pads hours (០៧:៣០); core/khmer.py documents ៧:៣០ as the Khmer convention",
+)
 def test_khmer_times_follow_the_documented_convention(page: Page, site):
     page.goto(f"{site}/km/meetings/{SLUG}/")
     expect(page.locator("#agenda .agenda-item .time").first).to_have_text("៧:៣០–៨:០០")
 
 
-@pytest.mark.xfail(strict=True, reason="App: no Khmer catalogue (src/sala/locale/km is missing), "
-                   "so the interface stays in English on /km/ pages")
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="App: the km catalogue "
+    "(src/sala/locale/km/LC_MESSAGES/django.po) has no translations yet, so the "
+    "interface stays in English on /km/ pages",
+)
 def test_khmer_page_has_a_khmer_interface(page: Page, site):
     page.goto(f"{site}/km/meetings/{SLUG}/")
     latin = re.compile("[A-Za-z]")
@@ -132,8 +175,9 @@ def test_organiser_edits_an_agenda_item_with_htmx(page: Page, site, organiser, p
     assert page.evaluate("typeof htmx") == "object"
     page.evaluate("window.pageMark = 'still here'")
     navigations = []
-    page.on("framenavigated", lambda frame: navigations.append(frame.url)
-            if frame == page.main_frame else None)
+    page.on(
+        "framenavigated", lambda frame: navigations.append(frame.url) if frame == page.main_frame else None
+    )
 
     refreshments = page.locator("article", has=page.get_by_role("heading", name="Refreshments"))
     refreshments.get_by_role("link", name="Edit").click()
@@ -150,9 +194,7 @@ def test_organiser_edits_an_agenda_item_with_htmx(page: Page, site, organiser, p
 
     # Longer, without moving the rest: it would overlap Session 2. Refused, nothing saved.
     save("10:05", shift=False, status=422)
-    expect(editor.get_by_role("alert")).to_contain_text(
-        "“Refreshments” (09:45–10:05) overlaps"
-    )
+    expect(editor.get_by_role("alert")).to_contain_text("overlaps “Refreshments” (09:45–10:05)")
     shoot(page, "agenda-editor")
     assert local_times("Refreshments") == ("09:45", "10:00")
 
@@ -177,7 +219,7 @@ def test_organiser_edits_an_agenda_item_with_htmx(page: Page, site, organiser, p
     assert navigations == []
     assert page.url == agenda_url
     assert page.evaluate("window.pageMark") == "still here"
-    assert problems == []
+    check_console(problems, expected="status of 422 (Unprocessable Entity)")
 
 
 # 3. A facilitator's answer
@@ -196,12 +238,13 @@ def test_facilitator_confirms_through_their_link(page: Page, site, organiser, pr
     expect(page.locator(".badge")).to_have_text("Confirmed")
     assert has_no_horizontal_scroll(page)
     shoot(page, "facilitator")
-    assert problems == []
+    check_console(problems)
 
     facilitator.refresh_from_db()
     assert (facilitator.status, facilitator.note) == ("confirmed", "Glad to open the meeting.")
-    entry = AuditEntry.objects.get(action="facilitator.answered",
-                                   target=f"meetings.facilitator:{facilitator.pk}")
+    entry = AuditEntry.objects.get(
+        action="facilitator.answered", target=f"meetings.facilitator:{facilitator.pk}"
+    )
     assert (entry.data["from"], entry.data["to"]) == ("tbc", "confirmed")
     assert entry.actor is None  # the personal link, not an account
 

@@ -1,5 +1,6 @@
 """The agenda's rules as pure functions: no database needed."""
 
+import itertools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -44,7 +45,9 @@ def test_overlap_is_an_error_naming_both_items():
 def test_items_outside_the_window_or_ending_before_they_start_are_errors():
     items = [Slot(1, pp(7), pp(7, 45)), Slot(2, pp(11, 30), pp(12, 30)), Slot(3, pp(9), pp(9))]
     assert codes(check_agenda(START, END, items)) == [
-        "agenda.end_before_start", "agenda.outside_window", "agenda.outside_window"
+        "agenda.end_before_start",
+        "agenda.outside_window",
+        "agenda.outside_window",
     ]
 
 
@@ -75,8 +78,8 @@ def test_valid_means_inside_and_disjoint(raw):
     ]
     result = check_agenda(START, END, items)
     ordered = sorted(items, key=lambda x: x.starts_at)
-    disjoint = all(a.ends_at <= b.starts_at for a, b in zip(ordered, ordered[1:], strict=False))
-    inside = all(START <= x.starts_at and x.ends_at <= END for x in items)
+    disjoint = all(a.ends_at <= b.starts_at for a, b in itertools.pairwise(ordered))
+    inside = all(x.starts_at >= START and x.ends_at <= END for x in items)
     assert result.is_valid == (disjoint and inside)
     if result.is_valid and items:  # an empty agenda has its own empty state, not a gap
         planned = sum((x.ends_at - x.starts_at for x in items), timedelta())

@@ -14,10 +14,16 @@ M = "/{lang}/manage/meetings/cybercrime-law-2014/"
 
 def item_form(item, **changes):
     data = {
-        "day": "2014-06-05", "start": f"{item.starts_at.astimezone(pp(0).tzinfo):%H:%M}",
-        "end": f"{item.ends_at.astimezone(pp(0).tzinfo):%H:%M}", "kind": item.kind,
-        "title_en": item.title_en, "title_km": item.title_km, "led_by_en": item.led_by_en,
-        "led_by_km": item.led_by_km, "sub-TOTAL_FORMS": "0", "sub-INITIAL_FORMS": "0",
+        "day": "2014-06-05",
+        "start": f"{item.starts_at.astimezone(pp(0).tzinfo):%H:%M}",
+        "end": f"{item.ends_at.astimezone(pp(0).tzinfo):%H:%M}",
+        "kind": item.kind,
+        "title_en": item.title_en,
+        "title_km": item.title_km,
+        "led_by_en": item.led_by_en,
+        "led_by_km": item.led_by_km,
+        "sub-TOTAL_FORMS": "0",
+        "sub-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data
@@ -43,7 +49,8 @@ def test_htmx_edit_returns_the_agenda_fragment(organiser_client, demo_meeting):
     item = demo_meeting.agenda_items.get(kind="closing")
     response = organiser_client.post(
         M.format(lang="en") + f"agenda/{item.pk}/edit/",
-        item_form(item, title_en="Way forward"), HTTP_HX_REQUEST="true",
+        item_form(item, title_en="Way forward"),
+        HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
     body = response.content.decode()
@@ -54,7 +61,8 @@ def test_htmx_edit_returns_the_agenda_fragment(organiser_client, demo_meeting):
 def test_htmx_error_retargets_the_item_editor(organiser_client, demo_meeting):
     item = demo_meeting.agenda_items.get(kind="break")
     response = organiser_client.post(
-        M.format(lang="en") + f"agenda/{item.pk}/edit/", item_form(item, end="10:30"),
+        M.format(lang="en") + f"agenda/{item.pk}/edit/",
+        item_form(item, end="10:30"),
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 422
@@ -64,20 +72,36 @@ def test_htmx_error_retargets_the_item_editor(organiser_client, demo_meeting):
 
 def test_adding_an_item_out_of_the_window_is_refused(organiser_client, demo_meeting):
     count = AgendaItem.objects.count()
-    response = organiser_client.post(M.format(lang="en") + "agenda/add/", {
-        "day": "2014-06-05", "start": "12:00", "end": "12:30", "kind": "break",
-        "title_en": "Lunch", "sub-TOTAL_FORMS": "0", "sub-INITIAL_FORMS": "0",
-    })
+    response = organiser_client.post(
+        M.format(lang="en") + "agenda/add/",
+        {
+            "day": "2014-06-05",
+            "start": "12:00",
+            "end": "12:30",
+            "kind": "break",
+            "title_en": "Lunch",
+            "sub-TOTAL_FORMS": "0",
+            "sub-INITIAL_FORMS": "0",
+        },
+    )
     assert response.status_code == 422
     assert "outside the meeting" in response.content.decode()
     assert AgendaItem.objects.count() == count
 
 
 def test_an_impossible_time_is_refused_with_a_message(organiser_client, demo_meeting):
-    response = organiser_client.post(M.format(lang="en") + "agenda/add/", {
-        "day": "2014-06-05", "start": "25:61", "end": "12:30", "kind": "break",
-        "title_en": "Lunch", "sub-TOTAL_FORMS": "0", "sub-INITIAL_FORMS": "0",
-    })
+    response = organiser_client.post(
+        M.format(lang="en") + "agenda/add/",
+        {
+            "day": "2014-06-05",
+            "start": "25:61",
+            "end": "12:30",
+            "kind": "break",
+            "title_en": "Lunch",
+            "sub-TOTAL_FORMS": "0",
+            "sub-INITIAL_FORMS": "0",
+        },
+    )
     assert response.status_code == 422
     assert "Enter a valid time" in response.content.decode()
 
@@ -95,9 +119,15 @@ def test_declined_facilitator_is_flagged_on_the_organisers_agenda(organiser_clie
 
 def test_adding_a_new_person_as_facilitator(organiser_client, demo_meeting):
     item = demo_meeting.agenda_items.get(kind="plenary")
-    response = organiser_client.post(M.format(lang="en") + f"agenda/{item.pk}/facilitators/add/", {
-        "name_en": "Chan Sophea", "title": "ms", "role_en": "Rapporteur", "status": "tbc",
-    })
+    response = organiser_client.post(
+        M.format(lang="en") + f"agenda/{item.pk}/facilitators/add/",
+        {
+            "name_en": "Chan Sophea",
+            "title": "ms",
+            "role_en": "Rapporteur",
+            "status": "tbc",
+        },
+    )
     assert response.status_code == 302
     facilitator = item.facilitators.get()
     assert facilitator.person.name_en == "Chan Sophea" and facilitator.status == "tbc"
@@ -108,18 +138,34 @@ def test_concept_note_saves_fields_objectives_and_outcomes(organiser_client, dem
     page = organiser_client.get(M.format(lang="en") + "edit/")
     form = page.context["form"]
     data = {name: ("" if value is None else value) for name, value in form.initial.items()}
-    data.update({"day": "2014-06-05", "start": "07:30", "end": "12:00",
-                 "organisations": [o.pk for o in demo_meeting.organisations.all()],
-                 "purpose_en": "Protect democratic space."})
+    data.update(
+        {
+            "day": "2014-06-05",
+            "start": "07:30",
+            "end": "12:00",
+            "organisations": [o.pk for o in demo_meeting.organisations.all()],
+            "purpose_en": "Protect democratic space.",
+        }
+    )
     data["title_en"] = demo_meeting.title_en
     objectives = list(demo_meeting.objectives.all())
     data.update({"objectives-TOTAL_FORMS": "3", "objectives-INITIAL_FORMS": "0"})
     for i, objective in enumerate(objectives):
-        data.update({f"objectives-{i}-id": objective.pk, f"objectives-{i}-text_en": objective.text_en,
-                     f"objectives-{i}-ORDER": 3 - i})
-    data.update({"outcomes-TOTAL_FORMS": "1", "outcomes-INITIAL_FORMS": "0",
-                 "outcomes-0-text_en": "Findings shared",
-                 "outcomes-0-objective_ids": [objectives[0].pk]})
+        data.update(
+            {
+                f"objectives-{i}-id": objective.pk,
+                f"objectives-{i}-text_en": objective.text_en,
+                f"objectives-{i}-ORDER": 3 - i,
+            }
+        )
+    data.update(
+        {
+            "outcomes-TOTAL_FORMS": "1",
+            "outcomes-INITIAL_FORMS": "0",
+            "outcomes-0-text_en": "Findings shared",
+            "outcomes-0-objective_ids": [objectives[0].pk],
+        }
+    )
     data = {k: v for k, v in data.items() if v is not None}
     response = organiser_client.post(M.format(lang="en") + "edit/", data)
     assert response.status_code == 302, response.content.decode()[:2000]

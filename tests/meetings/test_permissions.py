@@ -13,21 +13,35 @@ def manage_urls(meeting):
     item = meeting.agenda_items.first()
     facilitator = Facilitator.objects.filter(item__meeting=meeting).first()
     return {
-        "get": [M, M + "edit/", M + "audit/", M + "agenda/", M + f"agenda/{item.pk}/edit/",
-                M + f"agenda/{item.pk}/delete/", M + f"facilitators/{facilitator.pk}/edit/",
-                M + f"facilitators/{facilitator.pk}/remove/"],
-        "post": [M + "edit/", M + "agenda/add/", M + f"agenda/{item.pk}/edit/",
-                 M + f"agenda/{item.pk}/delete/", M + f"agenda/{item.pk}/move/down/",
-                 M + f"agenda/{item.pk}/facilitators/add/",
-                 M + f"facilitators/{facilitator.pk}/edit/",
-                 M + f"facilitators/{facilitator.pk}/remove/",
-                 M + f"facilitators/{facilitator.pk}/move/down/"],
+        "get": [
+            M,
+            M + "edit/",
+            M + "audit/",
+            M + "agenda/",
+            M + f"agenda/{item.pk}/edit/",
+            M + f"agenda/{item.pk}/delete/",
+            M + f"facilitators/{facilitator.pk}/edit/",
+            M + f"facilitators/{facilitator.pk}/remove/",
+        ],
+        "post": [
+            M + "edit/",
+            M + "agenda/add/",
+            M + f"agenda/{item.pk}/edit/",
+            M + f"agenda/{item.pk}/delete/",
+            M + f"agenda/{item.pk}/move/down/",
+            M + f"agenda/{item.pk}/facilitators/add/",
+            M + f"facilitators/{facilitator.pk}/edit/",
+            M + f"facilitators/{facilitator.pk}/remove/",
+            M + f"facilitators/{facilitator.pk}/move/down/",
+        ],
     }
 
 
 def snapshot(meeting):
     return (
-        list(AgendaItem.objects.filter(meeting=meeting).values_list("pk", "starts_at", "ends_at", "title_en")),
+        list(
+            AgendaItem.objects.filter(meeting=meeting).values_list("pk", "starts_at", "ends_at", "title_en")
+        ),
         list(Facilitator.objects.filter(item__meeting=meeting).values_list("pk", "status", "role_en")),
         AuditEntry.objects.count(),
     )
@@ -43,9 +57,18 @@ def assert_locked_out(client, meeting, expected_statuses):
         body = response.content.decode()
         assert not any(token in body for token in tokens), f"facilitator link leaked on {url}"
     for url in urls["post"]:
-        response = client.post(url, {"title_en": "Hacked", "status": "declined", "start": "08:00",
-                                     "end": "09:00", "day": "2014-06-05", "kind": "session",
-                                     "slug": "hacked"})
+        response = client.post(
+            url,
+            {
+                "title_en": "Hacked",
+                "status": "declined",
+                "start": "08:00",
+                "end": "09:00",
+                "day": "2014-06-05",
+                "kind": "session",
+                "slug": "hacked",
+            },
+        )
         assert response.status_code in expected_statuses, url
     assert snapshot(meeting) == before
 
@@ -81,8 +104,11 @@ def test_organiser_sees_everything(organiser_client, demo_meeting):
 
 def test_public_pages_never_show_facilitator_links(client, demo_meeting):
     tokens = list(Facilitator.objects.values_list("token", flat=True))
-    for url in ["/en/meetings/cybercrime-law-2014/", "/km/meetings/cybercrime-law-2014/",
-                "/meetings/cybercrime-law-2014/calendar.ics"]:
+    for url in [
+        "/en/meetings/cybercrime-law-2014/",
+        "/km/meetings/cybercrime-law-2014/",
+        "/meetings/cybercrime-law-2014/calendar.ics",
+    ]:
         body = client.get(url).content.decode()
         assert not any(token in body for token in tokens)
 

@@ -2,8 +2,8 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from sala.meetings import services
 from tests.factories import MeetingFactory, pp
@@ -27,8 +27,15 @@ def test_english_page_lists_the_agenda_and_facilitators(client, demo_meeting):
     html = client.get(PAGE.format("en")).content.decode()
     assert html.count('class="agenda-item') == 8
     assert "07:30" in html and "12:00" in html
-    for name in ["Mi Nac", "Soeung Saroeun", "Ou Phanarith", "Pol Chanrithy", "Andrew Banome",
-                 "Lam Socheat", "Tek Vannara"]:
+    for name in [
+        "Mi Nac",
+        "Soeung Saroeun",
+        "Ou Phanarith",
+        "Pol Chanrithy",
+        "Andrew Banome",
+        "Lam Socheat",
+        "Tek Vannara",
+    ]:
         assert name in html
     assert html.count('class="badge tbc"') == 6
     assert 'href="tel:+85523220475"' in html
@@ -42,13 +49,17 @@ def test_khmer_page_has_khmer_digits_and_no_english_ui(client, demo_meeting):
     assert html.count('class="badge tbc"') == 6
     # Latin words may come only from the data itself (names, acronyms), never from the UI.
     from sala.people.models import Organisation, Person
+
     allowed = set()
-    for value in [*Person.objects.values_list("name_en", flat=True),
-                  *Organisation.objects.values_list("acronym", flat=True),
-                  demo_meeting.venue_name_km, *demo_meeting.agenda_items.values_list("title_km", flat=True),
-                  *demo_meeting.agenda_items.values_list("facilitators__role_km", flat=True),
-                  *demo_meeting.agenda_items.values_list("sub_items__text_km", flat=True),
-                  "English"]:  # the language switch names the other language in its own script
+    for value in [
+        *Person.objects.values_list("name_en", flat=True),
+        *Organisation.objects.values_list("acronym", flat=True),
+        demo_meeting.venue_name_km,
+        *demo_meeting.agenda_items.values_list("title_km", flat=True),
+        *demo_meeting.agenda_items.values_list("facilitators__role_km", flat=True),
+        *demo_meeting.agenda_items.values_list("sub_items__text_km", flat=True),
+        "English",
+    ]:  # the language switch names the other language in its own script
         allowed.update(LATIN_WORD.findall(value or ""))
     stray = set(LATIN_WORD.findall(visible_text(html))) - allowed
     assert not stray, f"English left on the Khmer page: {sorted(stray)}"
@@ -86,8 +97,11 @@ def test_now_and_next_show_while_the_meeting_runs(client, demo_meeting, monkeypa
 
 def test_invitation_only_meeting_is_404_for_the_public(client, participant):
     meeting = MeetingFactory(visibility="invitation")
-    for url in [f"/en/meetings/{meeting.slug}/", f"/en/meetings/{meeting.slug}/agenda.pdf",
-                f"/meetings/{meeting.slug}/calendar.ics"]:
+    for url in [
+        f"/en/meetings/{meeting.slug}/",
+        f"/en/meetings/{meeting.slug}/agenda.pdf",
+        f"/meetings/{meeting.slug}/calendar.ics",
+    ]:
         assert client.get(url).status_code == 404
     client.force_login(participant)
     assert client.get(f"/en/meetings/{meeting.slug}/").status_code == 404

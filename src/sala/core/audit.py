@@ -3,8 +3,29 @@
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEntry
+
+# What each action is called in the audit log, in the reader's language.
+ACTION_LABELS = {
+    "meeting.created": _("Meeting created"),
+    "meeting.changed": _("Meeting changed"),
+    "meeting.objectives_changed": _("Objectives changed"),
+    "meeting.outcomes_changed": _("Expected outcomes changed"),
+    "agenda.item_created": _("Agenda item added"),
+    "agenda.item_changed": _("Agenda item changed"),
+    "agenda.item_deleted": _("Agenda item deleted"),
+    "agenda.item_moved": _("Agenda item moved"),
+    "facilitator.added": _("Facilitator added"),
+    "facilitator.changed": _("Facilitator changed by an organiser"),
+    "facilitator.answered": _("Facilitator answered through their link"),
+    "facilitator.removed": _("Facilitator removed"),
+}
+
+
+def action_label(action: str) -> str:
+    return str(ACTION_LABELS.get(action, action))
 
 
 def key(obj: models.Model) -> str:

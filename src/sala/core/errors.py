@@ -11,10 +11,11 @@ MESSAGES = {
     "agenda.outside_window": _(
         "“%(item)s” (%(start)s–%(end)s) is outside the meeting’s time, %(window_start)s–%(window_end)s."
     ),
-    "agenda.overlap": _("“%(item)s” (%(start)s–%(end)s) overlaps “%(other)s” (%(other_start)s–%(other_end)s)."),
+    "agenda.overlap": _(
+        "“%(item)s” (%(start)s–%(end)s) overlaps “%(other)s” (%(other_start)s–%(other_end)s)."
+    ),
     "agenda.cannot_move": _("This item is already at that end of the agenda."),
     "meeting.end_before_start": _("The meeting must end after it starts."),
-    "meeting.multi_day": _("A meeting starts and ends on the same day; create one meeting per day."),
     "meeting.agenda_outside_window": _(
         "The new time leaves agenda items outside the meeting. Move those items first."
     ),

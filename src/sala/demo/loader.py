@@ -64,18 +64,21 @@ def load_demo() -> Meeting:
 
     fields = {k: v for k, v in data.MEETING.items() if k not in {"date", "start", "end"}}
     meeting = services.create_meeting(
-        consultation=consultation, actor=organiser,
+        consultation=consultation,
+        actor=organiser,
         organisations=[orgs[a] for a in data.ORGANISERS],
         starts_at=at(data.MEETING["date"], data.MEETING["start"]),
         ends_at=at(data.MEETING["date"], data.MEETING["end"]),
         **fields,
     )
     objectives = services.set_objectives(
-        meeting=meeting, actor=organiser,
+        meeting=meeting,
+        actor=organiser,
         rows=[services.ObjectiveRow(en, km) for en, km in data.OBJECTIVES],
     )
     services.set_outcomes(  # outcome n serves objective n
-        meeting=meeting, actor=organiser,
+        meeting=meeting,
+        actor=organiser,
         rows=[
             services.OutcomeRow(en, km, [objective.pk])
             for (en, km), objective in zip(data.OUTCOMES, objectives, strict=True)
@@ -85,15 +88,24 @@ def load_demo() -> Meeting:
         title_en, title_km = entry["title"]
         led_en, led_km = entry.get("led_by", ("", ""))
         item = services.create_agenda_item(
-            meeting=meeting, actor=organiser, kind=entry["kind"],
+            meeting=meeting,
+            actor=organiser,
+            kind=entry["kind"],
             starts_at=at(data.MEETING["date"], entry["start"]),
             ends_at=at(data.MEETING["date"], entry["end"]),
-            title_en=title_en, title_km=title_km, led_by_en=led_en, led_by_km=led_km,
+            title_en=title_en,
+            title_km=title_km,
+            led_by_en=led_en,
+            led_by_km=led_km,
             sub_items=entry.get("sub_items", []),
         )
         for key, role_en, role_km, status in entry.get("facilitators", []):
             services.add_facilitator(
-                item=item, actor=organiser, person=people[key], role_en=role_en,
-                role_km=role_km, status=status,
+                item=item,
+                actor=organiser,
+                person=people[key],
+                role_en=role_en,
+                role_km=role_km,
+                status=status,
             )
     return meeting

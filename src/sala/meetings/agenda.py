@@ -52,9 +52,12 @@ def check_agenda(window_start: datetime, window_end: datetime, items: list[Slot]
         elif item.starts_at < window_start or item.ends_at > window_end:
             result.errors.append(
                 DomainError(
-                    "agenda.outside_window", item=item.title,
-                    start=format_time(item.starts_at), end=format_time(item.ends_at),
-                    window_start=format_time(window_start), window_end=format_time(window_end),
+                    "agenda.outside_window",
+                    item=item.title,
+                    start=format_time(item.starts_at),
+                    end=format_time(item.ends_at),
+                    window_start=format_time(window_start),
+                    window_end=format_time(window_end),
                 )
             )
             result.flagged.add(item.pk)
@@ -63,10 +66,13 @@ def check_agenda(window_start: datetime, window_end: datetime, items: list[Slot]
         if latest is not None and item.starts_at < latest.ends_at:
             result.errors.append(
                 DomainError(
-                    "agenda.overlap", item=item.title,
-                    start=format_time(item.starts_at), end=format_time(item.ends_at),
+                    "agenda.overlap",
+                    item=item.title,
+                    start=format_time(item.starts_at),
+                    end=format_time(item.ends_at),
                     other=latest.title,
-                    other_start=format_time(latest.starts_at), other_end=format_time(latest.ends_at),
+                    other_start=format_time(latest.starts_at),
+                    other_end=format_time(latest.ends_at),
                 )
             )
             result.flagged.update({item.pk, latest.pk})

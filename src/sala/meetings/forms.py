@@ -31,24 +31,51 @@ class MeetingForm(forms.ModelForm):
     start = forms.TimeField(label=_("Starts at"), widget=TIME_INPUT)
     end = forms.TimeField(label=_("Ends at"), widget=TIME_INPUT)
     organisations = forms.ModelMultipleChoiceField(
-        label=_("Organiser organisations"), queryset=Organisation.objects.all(), required=False,
+        label=_("Organiser organisations"),
+        queryset=Organisation.objects.all(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
         model = Meeting
         fields = [
-            "slug", "visibility", "title_en", "title_km", "purpose_en", "purpose_km",
-            "introduction_en", "introduction_km", "participants_min", "participants_max",
-            "participant_categories_en", "participant_categories_km", "guests_en", "guests_km",
-            "agenda_note_en", "agenda_note_km", "venue_name_en", "venue_name_km",
-            "venue_address_en", "venue_address_km", "venue_phones",
+            "slug",
+            "visibility",
+            "title_en",
+            "title_km",
+            "purpose_en",
+            "purpose_km",
+            "introduction_en",
+            "introduction_km",
+            "participants_min",
+            "participants_max",
+            "participant_categories_en",
+            "participant_categories_km",
+            "guests_en",
+            "guests_km",
+            "agenda_note_en",
+            "agenda_note_km",
+            "venue_name_en",
+            "venue_name_km",
+            "venue_address_en",
+            "venue_address_km",
+            "venue_phones",
         ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 3})
-            for name in ("purpose_en", "purpose_km", "participant_categories_en",
-                         "participant_categories_km", "guests_en", "guests_km", "agenda_note_en",
-                         "agenda_note_km", "venue_address_en", "venue_address_km")
+            for name in (
+                "purpose_en",
+                "purpose_km",
+                "participant_categories_en",
+                "participant_categories_km",
+                "guests_en",
+                "guests_km",
+                "agenda_note_en",
+                "agenda_note_km",
+                "venue_address_en",
+                "venue_address_km",
+            )
         }
 
     def __init__(self, *args, **kwargs):
@@ -99,7 +126,9 @@ class TextRowForm(BilingualTextForm):
 
 class OutcomeRowForm(TextRowForm):
     objective_ids = forms.TypedMultipleChoiceField(
-        label=_("Serves objectives"), coerce=int, required=False,
+        label=_("Serves objectives"),
+        coerce=int,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -124,7 +153,8 @@ class AgendaItemForm(forms.ModelForm):
     start = forms.TimeField(label=_("Starts at"), widget=TIME_INPUT)
     end = forms.TimeField(label=_("Ends at"), widget=TIME_INPUT)
     shift_following = forms.BooleanField(
-        label=_("Move the following items by as much as this item’s end moves"), required=False,
+        label=_("Move the following items by as much as this item’s end moves"),
+        required=False,
     )
 
     class Meta:
@@ -167,21 +197,26 @@ class FacilitatorAddForm(forms.Form):
     """A facilitator is a person already known, or a new one typed here."""
 
     person = forms.ModelChoiceField(
-        label=_("Person"), queryset=Person.objects.select_related("organisation"), required=False,
+        label=_("Person"),
+        queryset=Person.objects.select_related("organisation"),
+        required=False,
         empty_label=_("— a new person —"),
     )
-    title = forms.ChoiceField(label=_("Title"), choices=[("", "—"), *Person.Title.choices],
-                              required=False)
+    title = forms.ChoiceField(label=_("Title"), choices=[("", "—"), *Person.Title.choices], required=False)
     name_en = forms.CharField(label=_("Name in Latin script"), required=False)
     name_km = forms.CharField(label=_("Name in Khmer script"), required=False)
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.all(), required=False,
+        label=_("Organisation"),
+        queryset=Organisation.objects.all(),
+        required=False,
     )
-    role_en = forms.CharField(label=_("Role in English"), required=False,
-                              help_text=_("e.g. Executive Director of CCC"))
+    role_en = forms.CharField(
+        label=_("Role in English"), required=False, help_text=_("e.g. Executive Director of CCC")
+    )
     role_km = forms.CharField(label=_("Role in Khmer"), required=False)
-    status = forms.ChoiceField(label=_("Status"), choices=Facilitator.Status.choices,
-                               initial=Facilitator.Status.TBC)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=Facilitator.Status.choices, initial=Facilitator.Status.TBC
+    )
 
     def clean(self):
         data = super().clean()
@@ -199,11 +234,16 @@ class FacilitatorEditForm(forms.ModelForm):
 
 class FacilitatorAnswerForm(forms.Form):
     status = forms.ChoiceField(
-        label=_("Your answer"), widget=forms.RadioSelect,
+        label=_("Your answer"),
+        widget=forms.RadioSelect,
         choices=[
             (Facilitator.Status.CONFIRMED, _("I confirm: I will facilitate this item")),
             (Facilitator.Status.DECLINED, _("I decline: I cannot facilitate this item")),
         ],
     )
-    note = forms.CharField(label=_("Note to the organisers (optional)"), required=False,
-                           max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("Note to the organisers (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -82,9 +82,7 @@ def meetings_organised_by(user) -> QuerySet[Meeting]:
 
 
 def facilitator_by_token(token: str) -> Facilitator:
-    return get_object_or_404(
-        Facilitator.objects.select_related("person", "item__meeting"), token=token
-    )
+    return get_object_or_404(Facilitator.objects.select_related("person", "item__meeting"), token=token)
 
 
 def consultations_organised_by(user) -> QuerySet[Consultation]:

@@ -1,7 +1,6 @@
 from django.urls import path
 
-from . import exports
-from .views import public
+from .views import exports, public
 
 app_name = "meetings"
 urlpatterns = [

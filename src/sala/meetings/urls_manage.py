@@ -16,12 +16,16 @@ urlpatterns = [
     path(m + "agenda/<int:pk>/edit/", agenda.ItemEditView.as_view(), name="item_edit"),
     path(m + "agenda/<int:pk>/delete/", agenda.ItemDeleteView.as_view(), name="item_delete"),
     path(m + "agenda/<int:pk>/move/<str:direction>/", agenda.ItemMoveView.as_view(), name="item_move"),
-    path(m + "agenda/<int:pk>/facilitators/add/", agenda.FacilitatorAddView.as_view(),
-         name="facilitator_add"),
-    path(m + "facilitators/<int:pk>/edit/", agenda.FacilitatorEditView.as_view(),
-         name="facilitator_edit"),
-    path(m + "facilitators/<int:pk>/remove/", agenda.FacilitatorRemoveView.as_view(),
-         name="facilitator_remove"),
-    path(m + "facilitators/<int:pk>/move/<str:direction>/", agenda.FacilitatorMoveView.as_view(),
-         name="facilitator_move"),
+    path(
+        m + "agenda/<int:pk>/facilitators/add/", agenda.FacilitatorAddView.as_view(), name="facilitator_add"
+    ),
+    path(m + "facilitators/<int:pk>/edit/", agenda.FacilitatorEditView.as_view(), name="facilitator_edit"),
+    path(
+        m + "facilitators/<int:pk>/remove/", agenda.FacilitatorRemoveView.as_view(), name="facilitator_remove"
+    ),
+    path(
+        m + "facilitators/<int:pk>/move/<str:direction>/",
+        agenda.FacilitatorMoveView.as_view(),
+        name="facilitator_move",
+    ),
 ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import exports
+from .views import exports
 
 app_name = "meetings_calendar"
 urlpatterns = [

@@ -5,7 +5,7 @@ import re
 from django import template
 from django.conf import settings
 
-from sala.core import khmer
+from sala.core import audit, khmer
 
 register = template.Library()
 
@@ -49,3 +49,8 @@ def tel(number: str) -> str:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def audit_action(action: str) -> str:
+    return audit.action_label(action)

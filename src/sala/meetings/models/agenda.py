@@ -16,9 +16,7 @@ class AgendaItem(models.Model):
         PLENARY = "plenary", _("Plenary")
         CLOSING = "closing", _("Closing")
 
-    meeting = models.ForeignKey(
-        "meetings.Meeting", on_delete=models.CASCADE, related_name="agenda_items"
-    )
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="agenda_items")
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SESSION)
@@ -71,7 +69,9 @@ class Facilitator(models.Model):
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="facilitators")
     person = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, related_name="facilitations",
+        "people.Person",
+        on_delete=models.PROTECT,
+        related_name="facilitations",
         verbose_name=_("person"),
     )
     position = models.PositiveIntegerField(default=0)

@@ -12,11 +12,17 @@ class Consultation(models.Model):
     title_en = models.CharField(_("title in English"), max_length=300, blank=True)
     title_km = models.CharField(_("title in Khmer"), max_length=300, blank=True)
     law = models.ForeignKey(
-        "laws.Law", null=True, blank=True, on_delete=models.PROTECT, related_name="consultations",
+        "laws.Law",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="consultations",
         verbose_name=_("law"),
     )
     organisers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="organised_consultations",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="organised_consultations",
         verbose_name=_("organisers"),
     )
 

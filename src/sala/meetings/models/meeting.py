@@ -12,7 +12,9 @@ class Meeting(models.Model):
         INVITATION = "invitation", _("Invitation only")
 
     consultation = models.ForeignKey(
-        "meetings.Consultation", on_delete=models.CASCADE, related_name="meetings",
+        "meetings.Consultation",
+        on_delete=models.CASCADE,
+        related_name="meetings",
         verbose_name=_("consultation"),
     )
     slug = models.SlugField(_("web address"), unique=True)
@@ -29,9 +31,7 @@ class Meeting(models.Model):
     participant_categories_en, participant_categories_km = text_pair(
         _("who should come (one category per line)"), long=True
     )
-    guests_en, guests_km = text_pair(
-        _("honoured guests and resource persons"), long=True
-    )
+    guests_en, guests_km = text_pair(_("honoured guests and resource persons"), long=True)
     agenda_note_en, agenda_note_km = text_pair(_("note on agenda changes"), long=True)
     venue_name_en, venue_name_km = text_pair(_("venue"))
     venue_address_en, venue_address_km = text_pair(_("venue address"), long=True)
@@ -39,7 +39,9 @@ class Meeting(models.Model):
         _("venue phones"), max_length=200, blank=True, help_text=_("Separate numbers with commas.")
     )
     organisations = models.ManyToManyField(
-        "people.Organisation", blank=True, related_name="organised_meetings",
+        "people.Organisation",
+        blank=True,
+        related_name="organised_meetings",
         verbose_name=_("organiser organisations"),
     )
     updated_at = models.DateTimeField(auto_now=True)

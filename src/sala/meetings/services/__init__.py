@@ -25,6 +25,8 @@ from .meetings import (
 )
 
 __all__ = [
+    "ObjectiveRow",
+    "OutcomeRow",
     "add_facilitator",
     "answer_facilitation",
     "create_agenda_item",
@@ -33,12 +35,10 @@ __all__ = [
     "move_agenda_item",
     "move_facilitator",
     "remove_facilitator",
-    "update_agenda_item",
-    "update_facilitator",
-    "update_meeting",
     "save_concept_note",
     "set_objectives",
     "set_outcomes",
-    "ObjectiveRow",
-    "OutcomeRow",
+    "update_agenda_item",
+    "update_facilitator",
+    "update_meeting",
 ]

@@ -44,28 +44,51 @@ def save_sub_items(item: AgendaItem, sub_items: list[tuple[str, str]] | None) ->
 
 @transaction.atomic
 def create_agenda_item(
-    *, meeting: Meeting, actor, starts_at: datetime, ends_at: datetime, kind: str,
-    title_en: str = "", title_km: str = "", led_by_en: str = "", led_by_km: str = "",
+    *,
+    meeting: Meeting,
+    actor,
+    starts_at: datetime,
+    ends_at: datetime,
+    kind: str,
+    title_en: str = "",
+    title_km: str = "",
+    led_by_en: str = "",
+    led_by_km: str = "",
     sub_items: list[tuple[str, str]] | None = None,
 ) -> AgendaItem:
     meeting = lock_meeting(meeting)
     item = AgendaItem(
-        meeting=meeting, starts_at=starts_at, ends_at=ends_at, kind=kind, title_en=title_en,
-        title_km=title_km, led_by_en=led_by_en, led_by_km=led_by_km,
+        meeting=meeting,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        kind=kind,
+        title_en=title_en,
+        title_km=title_km,
+        led_by_en=led_by_en,
+        led_by_km=led_by_km,
     )
     validate_or_raise(meeting, [*meeting.agenda_items.all(), item])
     item.save()
     save_sub_items(item, sub_items)
     touch(meeting)
-    audit.record(action="agenda.item_created", scope=meeting, target=item, actor=actor,
-                 data={"title": item.title, "starts_at": starts_at.isoformat()})
+    audit.record(
+        action="agenda.item_created",
+        scope=meeting,
+        target=item,
+        actor=actor,
+        data={"title": item.title, "starts_at": starts_at.isoformat()},
+    )
     return item
 
 
 @transaction.atomic
 def update_agenda_item(
-    *, item: AgendaItem, actor, shift_following: bool = False,
-    sub_items: list[tuple[str, str]] | None = None, **changes: Any,
+    *,
+    item: AgendaItem,
+    actor,
+    shift_following: bool = False,
+    sub_items: list[tuple[str, str]] | None = None,
+    **changes: Any,
 ) -> AgendaItem:
     """Change an item; with `shift_following`, later items move by as much as its end moved."""
     unknown = set(changes) - set(ITEM_FIELDS)
@@ -88,7 +111,10 @@ def update_agenda_item(
     save_sub_items(current, sub_items)
     touch(meeting)
     audit.record(
-        action="agenda.item_changed", scope=meeting, target=current, actor=actor,
+        action="agenda.item_changed",
+        scope=meeting,
+        target=current,
+        actor=actor,
         data={
             "title": current.title,
             "from": [old_start.isoformat(), old_end.isoformat()],
@@ -102,8 +128,13 @@ def update_agenda_item(
 @transaction.atomic
 def delete_agenda_item(*, item: AgendaItem, actor) -> None:
     meeting = lock_meeting(item.meeting)
-    audit.record(action="agenda.item_deleted", scope=meeting, target=item, actor=actor,
-                 data={"title": item.title, "starts_at": item.starts_at.isoformat()})
+    audit.record(
+        action="agenda.item_deleted",
+        scope=meeting,
+        target=item,
+        actor=actor,
+        data={"title": item.title, "starts_at": item.starts_at.isoformat()},
+    )
     item.facilitators.all().delete()
     item.delete()
     touch(meeting)
@@ -129,5 +160,10 @@ def move_agenda_item(*, item: AgendaItem, actor, step: int) -> None:
     for changed in (first, second):
         changed.save(update_fields=["starts_at", "ends_at"])
     touch(meeting)
-    audit.record(action="agenda.item_moved", scope=meeting, target=item, actor=actor,
-                 data={"title": item.title, "step": step})
+    audit.record(
+        action="agenda.item_moved",
+        scope=meeting,
+        target=item,
+        actor=actor,
+        data={"title": item.title, "step": step},
+    )

@@ -13,22 +13,42 @@ from .agenda import touch
 
 @transaction.atomic
 def add_facilitator(
-    *, item: AgendaItem, actor, person: Person, role_en: str = "", role_km: str = "",
+    *,
+    item: AgendaItem,
+    actor,
+    person: Person,
+    role_en: str = "",
+    role_km: str = "",
     status: str = Facilitator.Status.TBC,
 ) -> Facilitator:
     facilitator = Facilitator.objects.create(
-        item=item, person=person, role_en=role_en, role_km=role_km, status=status,
+        item=item,
+        person=person,
+        role_en=role_en,
+        role_km=role_km,
+        status=status,
         position=next_position(item.facilitators.all()),
     )
     touch(item.meeting)
-    audit.record(action="facilitator.added", scope=item.meeting, target=facilitator, actor=actor,
-                 data={"person": str(person), "item": item.title, "status": status})
+    audit.record(
+        action="facilitator.added",
+        scope=item.meeting,
+        target=facilitator,
+        actor=actor,
+        data={"person": str(person), "item": item.title, "status": status},
+    )
     return facilitator
 
 
 @transaction.atomic
 def update_facilitator(
-    *, facilitator: Facilitator, actor, role_en: str, role_km: str, status: str, note: str = "",
+    *,
+    facilitator: Facilitator,
+    actor,
+    role_en: str,
+    role_km: str,
+    status: str,
+    note: str = "",
 ) -> Facilitator:
     """An organiser's change: role, or a status they learnt by phone."""
     if status not in Facilitator.Status.values:
@@ -41,9 +61,11 @@ def update_facilitator(
     facilitator.save()
     touch(facilitator.item.meeting)
     audit.record(
-        action="facilitator.changed", scope=facilitator.item.meeting, target=facilitator,
-        actor=actor, data={"person": str(facilitator.person), "from": old_status, "to": status,
-                           "note": note},
+        action="facilitator.changed",
+        scope=facilitator.item.meeting,
+        target=facilitator,
+        actor=actor,
+        data={"person": str(facilitator.person), "from": old_status, "to": status, "note": note},
     )
     return facilitator
 
@@ -59,10 +81,11 @@ def answer_facilitation(*, facilitator: Facilitator, status: str, note: str = ""
     facilitator.save(update_fields=["status", "note"])
     touch(facilitator.item.meeting)
     audit.record(
-        action="facilitator.answered", scope=facilitator.item.meeting, target=facilitator,
-        actor_label=f"{facilitator.person} (personal link)",
-        data={"person": str(facilitator.person), "from": old_status, "to": status,
-              "note": facilitator.note},
+        action="facilitator.answered",
+        scope=facilitator.item.meeting,
+        target=facilitator,
+        actor_label=str(facilitator.person),
+        data={"person": str(facilitator.person), "from": old_status, "to": status, "note": facilitator.note},
     )
     return facilitator
 
@@ -70,8 +93,13 @@ def answer_facilitation(*, facilitator: Facilitator, status: str, note: str = ""
 @transaction.atomic
 def remove_facilitator(*, facilitator: Facilitator, actor) -> None:
     meeting = facilitator.item.meeting
-    audit.record(action="facilitator.removed", scope=meeting, target=facilitator, actor=actor,
-                 data={"person": str(facilitator.person), "item": facilitator.item.title})
+    audit.record(
+        action="facilitator.removed",
+        scope=meeting,
+        target=facilitator,
+        actor=actor,
+        data={"person": str(facilitator.person), "item": facilitator.item.title},
+    )
     facilitator.delete()
     touch(meeting)
 

@@ -15,11 +15,29 @@ from ..models import Consultation, ExpectedOutcome, Meeting, Objective
 from .agenda import lock_meeting
 
 CONCEPT_NOTE_FIELDS = {
-    "slug", "visibility", "starts_at", "ends_at", "title_en", "title_km", "introduction_en",
-    "introduction_km", "purpose_en", "purpose_km", "participants_min", "participants_max",
-    "participant_categories_en", "participant_categories_km", "guests_en", "guests_km",
-    "agenda_note_en", "agenda_note_km", "venue_name_en", "venue_name_km", "venue_address_en",
-    "venue_address_km", "venue_phones",
+    "slug",
+    "visibility",
+    "starts_at",
+    "ends_at",
+    "title_en",
+    "title_km",
+    "introduction_en",
+    "introduction_km",
+    "purpose_en",
+    "purpose_km",
+    "participants_min",
+    "participants_max",
+    "participant_categories_en",
+    "participant_categories_km",
+    "guests_en",
+    "guests_km",
+    "agenda_note_en",
+    "agenda_note_km",
+    "venue_name_en",
+    "venue_name_km",
+    "venue_address_en",
+    "venue_address_km",
+    "venue_phones",
 }
 
 
@@ -59,8 +77,9 @@ def create_meeting(
     except IntegrityError as error:  # a concurrent creation took the slug
         raise DomainError("meeting.slug_taken") from error
     meeting.organisations.set(organisations)
-    audit.record(action="meeting.created", scope=meeting, target=meeting, actor=actor,
-                 data={"title": meeting.title})
+    audit.record(
+        action="meeting.created", scope=meeting, target=meeting, actor=actor, data={"title": meeting.title}
+    )
     return meeting
 
 
@@ -85,8 +104,9 @@ def update_meeting(
     meeting.save()
     if organisations is not None:
         meeting.organisations.set(organisations)
-    audit.record(action="meeting.changed", scope=meeting, target=meeting, actor=actor,
-                 data={"fields": changed})
+    audit.record(
+        action="meeting.changed", scope=meeting, target=meeting, actor=actor, data={"fields": changed}
+    )
     return meeting
 
 
@@ -100,8 +120,13 @@ def set_objectives(*, meeting: Meeting, actor, rows: list[ObjectiveRow]) -> list
     meeting = lock_meeting(meeting)
     kept = upsert(meeting, Objective, meeting.objectives.all(), rows)
     meeting.save(update_fields=["updated_at"])
-    audit.record(action="meeting.objectives_changed", scope=meeting, target=meeting, actor=actor,
-                 data={"objectives": [o.text_en or o.text_km for o in kept]})
+    audit.record(
+        action="meeting.objectives_changed",
+        scope=meeting,
+        target=meeting,
+        actor=actor,
+        data={"objectives": [o.text_en or o.text_km for o in kept]},
+    )
     return kept
 
 
@@ -114,15 +139,25 @@ def set_outcomes(*, meeting: Meeting, actor, rows: list[OutcomeRow]) -> list[Exp
     for outcome, row in zip(kept, rows, strict=True):
         outcome.objectives.set([pk for pk in row.objective_ids if pk in own])
     meeting.save(update_fields=["updated_at"])
-    audit.record(action="meeting.outcomes_changed", scope=meeting, target=meeting, actor=actor,
-                 data={"outcomes": [o.text_en or o.text_km for o in kept]})
+    audit.record(
+        action="meeting.outcomes_changed",
+        scope=meeting,
+        target=meeting,
+        actor=actor,
+        data={"outcomes": [o.text_en or o.text_km for o in kept]},
+    )
     return kept
 
 
 @transaction.atomic
 def save_concept_note(
-    *, meeting: Meeting, actor, organisations: list[Organisation],
-    objectives: list[ObjectiveRow], outcomes: list[OutcomeRow], **fields: Any,
+    *,
+    meeting: Meeting,
+    actor,
+    organisations: list[Organisation],
+    objectives: list[ObjectiveRow],
+    outcomes: list[OutcomeRow],
+    **fields: Any,
 ) -> Meeting:
     """One save of the concept note form: all of it is stored, or none of it."""
     meeting = update_meeting(meeting=meeting, actor=actor, organisations=organisations, **fields)

@@ -8,6 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from ..models import Meeting
 
 
+def visible(request, meeting: Meeting) -> Meeting:
+    """The meeting, or 404 for anyone who may not see it: no hint an invitation-only one exists."""
+    if not request.user.has_perm("meetings.view_meeting", meeting):
+        raise Http404
+    return meeting
+
+
 class OrganiserMixin(LoginRequiredMixin):
     """Loads `self.meeting` and lets in only those who may change it.
 
@@ -19,9 +26,7 @@ class OrganiserMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.meeting = get_object_or_404(
-            Meeting.objects.select_related("consultation"), slug=kwargs["slug"]
-        )
+        self.meeting = get_object_or_404(Meeting.objects.select_related("consultation"), slug=kwargs["slug"])
         if not request.user.has_perm(self.permission, self.meeting):
             if request.user.has_perm("meetings.view_meeting", self.meeting):
                 raise PermissionDenied

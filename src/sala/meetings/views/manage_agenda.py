@@ -50,8 +50,11 @@ class AgendaMixin(OrganiserMixin):
 
     def agenda_reply(self, add_form=None, status=200):
         return htmx_or_redirect(
-            self.request, "meetings/manage/agenda.html#agenda",
-            agenda_context(self.meeting, add_form), self.agenda_url(), status,
+            self.request,
+            "meetings/manage/agenda.html#agenda",
+            agenda_context(self.meeting, add_form),
+            self.agenda_url(),
+            status,
         )
 
     def item(self) -> AgendaItem:
@@ -62,9 +65,11 @@ class AgendaMixin(OrganiserMixin):
             "meeting": self.meeting,
             "item": item,
             "form": form or AgendaItemForm(instance=item, meeting=self.meeting),
-            "subs": subs or SubItemFormSet(prefix="sub", initial=[
-                {"text_en": s.text_en, "text_km": s.text_km} for s in item.sub_items.all()
-            ]),
+            "subs": subs
+            or SubItemFormSet(
+                prefix="sub",
+                initial=[{"text_en": s.text_en, "text_km": s.text_km} for s in item.sub_items.all()],
+            ),
             "facilitators": item.facilitators.select_related("person__organisation"),
             "facilitator_form": facilitator_form or FacilitatorAddForm(),
         }
@@ -87,7 +92,9 @@ class ItemCreateView(AgendaMixin, View):
         if form.is_valid() and subs.is_valid():
             try:
                 services.create_agenda_item(
-                    meeting=self.meeting, actor=request.user, sub_items=sub_item_pairs(subs),
+                    meeting=self.meeting,
+                    actor=request.user,
+                    sub_items=sub_item_pairs(subs),
                     **form.service_fields(),
                 )
             except DomainError as error:
@@ -113,9 +120,11 @@ class ItemEditView(AgendaMixin, View):
         if form.is_valid() and subs.is_valid():
             try:
                 services.update_agenda_item(
-                    item=item, actor=request.user,
+                    item=item,
+                    actor=request.user,
                     shift_following=form.cleaned_data.get("shift_following", False),
-                    sub_items=sub_item_pairs(subs), **form.service_fields(),
+                    sub_items=sub_item_pairs(subs),
+                    **form.service_fields(),
                 )
             except DomainError as error:
                 add_errors(form, error)
@@ -128,9 +137,15 @@ class ItemEditView(AgendaMixin, View):
 
 class ItemDeleteView(AgendaMixin, View):
     def get(self, request, slug, pk):
-        return render(request, "meetings/manage/confirm_delete.html", {
-            "meeting": self.meeting, "object": self.item(), "cancel_url": self.agenda_url(),
-        })
+        return render(
+            request,
+            "meetings/manage/confirm_delete.html",
+            {
+                "meeting": self.meeting,
+                "object": self.item(),
+                "cancel_url": self.agenda_url(),
+            },
+        )
 
     def post(self, request, slug, pk):
         services.delete_agenda_item(item=self.item(), actor=request.user)
@@ -141,8 +156,7 @@ class ItemDeleteView(AgendaMixin, View):
 class ItemMoveView(AgendaMixin, View):
     def post(self, request, slug, pk, direction):
         try:
-            services.move_agenda_item(item=self.item(), actor=request.user,
-                                      step=STEPS.get(direction, 0))
+            services.move_agenda_item(item=self.item(), actor=request.user, step=STEPS.get(direction, 0))
         except DomainError as error:
             messages.error(request, error.message)
             return self.agenda_reply(status=422)
@@ -155,7 +169,8 @@ class FacilitatorMixin(AgendaMixin):
     def facilitator(self) -> Facilitator:
         return get_object_or_404(
             Facilitator.objects.select_related("person", "item"),
-            pk=self.kwargs["pk"], item__meeting=self.meeting,
+            pk=self.kwargs["pk"],
+            item__meeting=self.meeting,
         )
 
     def item_reply(self, item, facilitator_form=None, status=200):
@@ -172,12 +187,19 @@ class FacilitatorAddView(FacilitatorMixin, View):
             return self.item_reply(item, facilitator_form=form, status=422)
         data = form.cleaned_data
         person = data["person"] or create_person(
-            name_en=data["name_en"], name_km=data["name_km"], title=data["title"],
+            name_en=data["name_en"],
+            name_km=data["name_km"],
+            title=data["title"],
             organisation=data["organisation"],
         )
-        services.add_facilitator(item=item, actor=request.user, person=person,
-                                 role_en=data["role_en"], role_km=data["role_km"],
-                                 status=data["status"])
+        services.add_facilitator(
+            item=item,
+            actor=request.user,
+            person=person,
+            role_en=data["role_en"],
+            role_km=data["role_km"],
+            status=data["status"],
+        )
         messages.success(request, _("The facilitator is added."))
         return self.item_reply(item)
 
@@ -187,35 +209,51 @@ class FacilitatorEditView(FacilitatorMixin, View):
 
     def get(self, request, slug, pk):
         facilitator = self.facilitator()
-        return render(request, self.template_name, {
-            "meeting": self.meeting, "facilitator": facilitator,
-            "form": FacilitatorEditForm(instance=facilitator),
-        })
+        return render(
+            request,
+            self.template_name,
+            {
+                "meeting": self.meeting,
+                "facilitator": facilitator,
+                "form": FacilitatorEditForm(instance=facilitator),
+            },
+        )
 
     def post(self, request, slug, pk):
         facilitator = self.facilitator()
         form = FacilitatorEditForm(request.POST, instance=Facilitator.objects.get(pk=facilitator.pk))
         if form.is_valid():
             try:
-                services.update_facilitator(facilitator=facilitator, actor=request.user,
-                                            **form.cleaned_data)
+                services.update_facilitator(facilitator=facilitator, actor=request.user, **form.cleaned_data)
             except DomainError as error:
                 add_errors(form, error)
             else:
                 messages.success(request, _("The facilitator is saved."))
                 return self.item_reply(facilitator.item)
-        return render(request, self.template_name, {
-            "meeting": self.meeting, "facilitator": facilitator, "form": form,
-        }, status=422)
+        return render(
+            request,
+            self.template_name,
+            {
+                "meeting": self.meeting,
+                "facilitator": facilitator,
+                "form": form,
+            },
+            status=422,
+        )
 
 
 class FacilitatorRemoveView(FacilitatorMixin, View):
     def get(self, request, slug, pk):
         facilitator = self.facilitator()
-        return render(request, "meetings/manage/confirm_delete.html", {
-            "meeting": self.meeting, "object": facilitator,
-            "cancel_url": reverse("manage:item_edit", args=[slug, facilitator.item_id]),
-        })
+        return render(
+            request,
+            "meetings/manage/confirm_delete.html",
+            {
+                "meeting": self.meeting,
+                "object": facilitator,
+                "cancel_url": reverse("manage:item_edit", args=[slug, facilitator.item_id]),
+            },
+        )
 
     def post(self, request, slug, pk):
         facilitator = self.facilitator()
@@ -228,8 +266,9 @@ class FacilitatorMoveView(FacilitatorMixin, View):
     def post(self, request, slug, pk, direction):
         facilitator = self.facilitator()
         try:
-            services.move_facilitator(facilitator=facilitator, actor=request.user,
-                                      step=STEPS.get(direction, 0))
+            services.move_facilitator(
+                facilitator=facilitator, actor=request.user, step=STEPS.get(direction, 0)
+            )
         except DomainError as error:
             messages.error(request, error.message)
         return self.item_reply(facilitator.item)

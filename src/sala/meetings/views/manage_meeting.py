@@ -41,12 +41,14 @@ class MeetingCreateView(LoginRequiredMixin, View):
 
     def get(self, request):
         if "consultation" not in request.GET:
-            return render(request, self.template_name, {
-                "consultations": queries.consultations_organised_by(request.user)
-            })
-        return render(request, self.template_name, {
-            "consultation": self.consultation(request), "form": MeetingForm()
-        })
+            return render(
+                request,
+                self.template_name,
+                {"consultations": queries.consultations_organised_by(request.user)},
+            )
+        return render(
+            request, self.template_name, {"consultation": self.consultation(request), "form": MeetingForm()}
+        )
 
     def post(self, request):
         consultation = self.consultation(request)
@@ -54,7 +56,8 @@ class MeetingCreateView(LoginRequiredMixin, View):
         if form.is_valid():
             try:
                 meeting = services.create_meeting(
-                    consultation=consultation, actor=request.user,
+                    consultation=consultation,
+                    actor=request.user,
                     organisations=list(form.cleaned_data["organisations"]),
                     **form.service_fields(),
                 )
@@ -63,8 +66,7 @@ class MeetingCreateView(LoginRequiredMixin, View):
             else:
                 messages.success(request, _("The meeting is created. Now add its agenda."))
                 return redirect("manage:agenda", slug=meeting.slug)
-        return render(request, self.template_name,
-                      {"consultation": consultation, "form": form}, status=422)
+        return render(request, self.template_name, {"consultation": consultation, "form": form}, status=422)
 
 
 class MeetingOverviewView(OrganiserMixin, TemplateView):
@@ -91,23 +93,40 @@ class MeetingEditView(OrganiserMixin, View):
         outcomes = self.meeting.outcomes.prefetch_related("objectives")
         return (
             MeetingForm(data, instance=self.meeting),
-            ObjectiveFormSet(data, prefix="objectives", initial=[
-                {"id": o.pk, "text_en": o.text_en, "text_km": o.text_km} for o in objectives
-            ]),
-            OutcomeFormSet(data, prefix="outcomes", form_kwargs={"objectives": objectives},
-                           initial=[
-                               {"id": o.pk, "text_en": o.text_en, "text_km": o.text_km,
-                                "objective_ids": [x.pk for x in o.objectives.all()]}
-                               for o in outcomes
-                           ]),
+            ObjectiveFormSet(
+                data,
+                prefix="objectives",
+                initial=[{"id": o.pk, "text_en": o.text_en, "text_km": o.text_km} for o in objectives],
+            ),
+            OutcomeFormSet(
+                data,
+                prefix="outcomes",
+                form_kwargs={"objectives": objectives},
+                initial=[
+                    {
+                        "id": o.pk,
+                        "text_en": o.text_en,
+                        "text_km": o.text_km,
+                        "objective_ids": [x.pk for x in o.objectives.all()],
+                    }
+                    for o in outcomes
+                ],
+            ),
         )
 
     def render(self, request, forms, status=200):
         form, objectives, outcomes = forms
-        return render(request, self.template_name, {
-            "meeting": self.meeting, "form": form, "objectives": objectives,
-            "outcomes": outcomes,
-        }, status=status)
+        return render(
+            request,
+            self.template_name,
+            {
+                "meeting": self.meeting,
+                "form": form,
+                "objectives": objectives,
+                "outcomes": outcomes,
+            },
+            status=status,
+        )
 
     def get(self, request, slug):
         return self.render(request, self.forms())
@@ -118,7 +137,8 @@ class MeetingEditView(OrganiserMixin, View):
         if all(f.is_valid() for f in forms):
             try:
                 meeting = services.save_concept_note(
-                    meeting=self.meeting, actor=request.user,
+                    meeting=self.meeting,
+                    actor=request.user,
                     organisations=list(form.cleaned_data["organisations"]),
                     objectives=[
                         services.ObjectiveRow(r["text_en"], r["text_km"], r["id"])
@@ -146,4 +166,3 @@ class AuditLogView(OrganiserMixin, ListView):
 
     def get_queryset(self):
         return audit.entries_for(self.meeting)
-

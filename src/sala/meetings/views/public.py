@@ -4,7 +4,7 @@ import hashlib
 
 from django.contrib import messages
 from django.core.cache import cache
-from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -17,6 +17,7 @@ from sala.core.errors import DomainError
 from .. import queries, services
 from ..forms import FacilitatorAnswerForm
 from ..models import Meeting
+from .base import visible
 
 PAGE_CACHE_SECONDS = 300
 
@@ -28,14 +29,6 @@ class HomeView(ListView):
 
     def get_queryset(self):
         return queries.public_meetings()
-
-
-def visible_meeting(request, slug: str) -> Meeting:
-    """The meeting, or 404 for anyone who may not see it (invitation-only meetings hide)."""
-    meeting = get_object_or_404(Meeting.objects.select_related("consultation"), slug=slug)
-    if not request.user.has_perm("meetings.view_meeting", meeting):
-        raise Http404
-    return meeting
 
 
 def page_state(meeting: Meeting) -> str:
@@ -52,7 +45,9 @@ class MeetingPageView(View):
     """The public meeting page; rendered once per language and version, then served from cache."""
 
     def get(self, request, slug):
-        meeting = visible_meeting(request, slug)
+        meeting = visible(
+            request, get_object_or_404(Meeting.objects.select_related("consultation"), slug=slug)
+        )
         version = f"{meeting.pk}.{meeting.updated_at.timestamp()}.{get_language()}.{page_state(meeting)}"
         etag = '"' + hashlib.sha1(version.encode()).hexdigest()[:20] + '"'
         personal = request.user.is_authenticated
@@ -97,14 +92,17 @@ class FacilitatorAnswerView(FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            facilitator=self.facilitator, item=self.facilitator.item,
-            meeting=self.facilitator.item.meeting, **kwargs,
+            facilitator=self.facilitator,
+            item=self.facilitator.item,
+            meeting=self.facilitator.item.meeting,
+            **kwargs,
         )
 
     def form_valid(self, form):
         try:
             services.answer_facilitation(
-                facilitator=self.facilitator, status=form.cleaned_data["status"],
+                facilitator=self.facilitator,
+                status=form.cleaned_data["status"],
                 note=form.cleaned_data["note"],
             )
         except DomainError as error:

@@ -21,8 +21,12 @@ class Person(models.Model):
     name_km = models.CharField(_("name in Khmer script"), max_length=200, blank=True)
     title = models.CharField(_("title"), max_length=4, choices=Title.choices, blank=True)
     organisation = models.ForeignKey(
-        "people.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="people", verbose_name=_("organisation"),
+        "people.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        verbose_name=_("organisation"),
     )
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)

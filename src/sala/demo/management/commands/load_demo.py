@@ -12,9 +12,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         meeting = load_demo()
-        facilitator = (
-            meeting.agenda_items.filter(facilitators__status="tbc").first().facilitators.first()
-        )
+        facilitator = meeting.agenda_items.filter(facilitators__status="tbc").first().facilitators.first()
         site = settings.SITE_URL.rstrip("/")
         with translation.override("en"):
             public = reverse("meetings:public", args=[meeting.slug])

@@ -8,7 +8,7 @@ import hashlib
 import re
 
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -20,8 +20,9 @@ from sala.core.khmer import format_time, local
 from sala.core.models.bilingual import active_language
 from sala.core.pdf import render_pdf
 
-from .models import AgendaItem, Meeting
-from .queries import meeting_with_agenda
+from ..models import AgendaItem, Meeting
+from ..queries import meeting_with_agenda
+from .base import visible
 
 # Bump when the PDF template or the calendar layout changes: old ETags and cached PDFs expire.
 EXPORT_VERSION = "1"
@@ -30,12 +31,10 @@ PDF_CACHE_SECONDS = 3600
 
 def agenda_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     """The agenda on A4, in the language of the URL, for printing and handing out."""
-    meeting = visible_meeting(request, slug)
+    meeting = visible(request, meeting_with_agenda(slug))
     lang = active_language()
     etag = make_etag(meeting, "pdf", lang)
-    not_modified = get_conditional_response(
-        request, etag=etag, last_modified=meeting.updated_at.timestamp()
-    )
+    not_modified = get_conditional_response(request, etag=etag, last_modified=meeting.updated_at.timestamp())
     if not_modified is not None:
         return conditional_headers(not_modified, meeting, etag)
     key = f"agenda-pdf:{etag}"
@@ -61,11 +60,9 @@ def agenda_pdf(request: HttpRequest, slug: str) -> HttpResponse:
 
 def calendar_ics(request: HttpRequest, slug: str) -> HttpResponse:
     """The meeting and each agenda item as events, for calendar apps (texts in English)."""
-    meeting = visible_meeting(request, slug)
+    meeting = visible(request, meeting_with_agenda(slug))
     etag = make_etag(meeting, "ics", "en")
-    not_modified = get_conditional_response(
-        request, etag=etag, last_modified=meeting.updated_at.timestamp()
-    )
+    not_modified = get_conditional_response(request, etag=etag, last_modified=meeting.updated_at.timestamp())
     if not_modified is not None:
         return conditional_headers(not_modified, meeting, etag)
     with translation.override("en"):
@@ -75,14 +72,6 @@ def calendar_ics(request: HttpRequest, slug: str) -> HttpResponse:
         as_attachment=True, filename=f"{meeting.slug}.ics"
     )
     return conditional_headers(response, meeting, etag)
-
-
-def visible_meeting(request: HttpRequest, slug: str) -> Meeting:
-    """The meeting with its agenda, or 404 to whoever may not see it (no hint it exists)."""
-    meeting = meeting_with_agenda(slug)
-    if not request.user.has_perm("meetings.view_meeting", meeting):
-        raise Http404
-    return meeting
 
 
 def make_etag(meeting: Meeting, kind: str, lang: str) -> str:
@@ -158,9 +147,7 @@ def build_calendar(meeting: Meeting, items: list[AgendaItem]) -> Calendar:
 
 
 def meeting_description(meeting: Meeting, items: list[AgendaItem]) -> str:
-    lines = [
-        f"{format_time(i.starts_at)}\N{EN DASH}{format_time(i.ends_at)} {i.title}" for i in items
-    ]
+    lines = [f"{format_time(i.starts_at)}\N{EN DASH}{format_time(i.ends_at)} {i.title}" for i in items]
     if meeting.phone_list:
         lines += ["", _("Phone") + ": " + ", ".join(meeting.phone_list)]
     return "\n".join(lines)
