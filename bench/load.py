@@ -17,7 +17,7 @@ import resource
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 MAX_HEADER_BYTES = 64 * 1024
 
@@ -32,6 +32,7 @@ class LoadConfig:
     max_requests: int = 200_000
     timeout: float = 10.0
     processes: int = 1
+    rounds: int = 5  # slices per URL, interleaved across URLs
     headers: tuple[tuple[str, str], ...] = (("Accept-Encoding", "gzip"),)
 
 
@@ -47,6 +48,9 @@ class LoadResult:
     body_bytes: int = 0
     completed: int = 0  # every response, warm-up included, for CPU-per-request figures
     client_cpu_s: float = 0.0
+    server_cpu_s: float = 0.0  # filled by run_rounds, like the two below
+    other_cpu_s: float = 0.0  # everything else on the machine: noise
+    wall_s: float = 0.0
 
     @property
     def requests(self) -> int:
@@ -69,14 +73,18 @@ class LoadResult:
         rank = min(len(ordered), max(1, math.ceil(p / 100 * len(ordered))))
         return ordered[rank - 1]
 
-    def merge(self, other: LoadResult) -> None:
-        self.elapsed = max(self.elapsed, other.elapsed)
+    def merge(self, other: LoadResult, *, sequential: bool = False) -> None:
+        """Add a parallel share (same window) or, if sequential, a later slice."""
+        self.elapsed = self.elapsed + other.elapsed if sequential else max(self.elapsed, other.elapsed)
         self.latencies_ms.extend(other.latencies_ms)
         self.statuses.update(other.statuses)
         self.errors.update(other.errors)
         self.body_bytes += other.body_bytes
         self.completed += other.completed
         self.client_cpu_s += other.client_cpu_s
+        self.server_cpu_s += other.server_cpu_s
+        self.other_cpu_s += other.other_cpu_s
+        self.wall_s += other.wall_s
 
 
 def build_request(host: str, port: int, path: str, headers: tuple[tuple[str, str], ...]) -> bytes:
@@ -134,13 +142,9 @@ async def _client(
         while (now := loop.time()) < stop and result.requests < cap:
             try:
                 if writer is None or reader is None:
-                    reader, writer = await asyncio.wait_for(
-                        asyncio.open_connection(host, port), cfg.timeout
-                    )
+                    reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), cfg.timeout)
                 writer.write(request)
-                status, keep_alive, size = await asyncio.wait_for(
-                    read_response(reader), cfg.timeout
-                )
+                status, keep_alive, size = await asyncio.wait_for(read_response(reader), cfg.timeout)
                 done = loop.time()
                 result.completed += 1
                 if now >= start and done <= stop:
@@ -244,3 +248,34 @@ def cpu_seconds_of_group(pgid: int) -> float:
         if int(fields[2]) == pgid:  # fields after "(comm)": state ppid pgrp ...
             total += int(fields[11]) + int(fields[12])  # utime, stime
     return total / tick
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds all cores spent busy since boot (/proc/stat), to see other load."""
+    with open("/proc/stat") as f:
+        user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, f.readline().split()[1:9])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def run_rounds(
+    host: str, port: int, paths: list[str], cfg: LoadConfig, server_pgid: int
+) -> dict[str, LoadResult]:
+    """Measure several URLs in interleaved slices, so a burst of other load on this shared
+    machine hits each URL alike instead of skewing their ratio; adds CPU accounting."""
+    totals = {path: LoadResult(url=path) for path in paths}
+    rounds = max(1, cfg.rounds)
+    for i in range(rounds):
+        for path in paths:
+            part = replace(
+                cfg,
+                warmup=cfg.warmup if i == 0 else min(cfg.warmup, 0.5),
+                duration=cfg.duration / rounds,
+                max_requests=max(1, cfg.max_requests // rounds),
+            )
+            server0, busy0, t0 = cpu_seconds_of_group(server_pgid), machine_busy_seconds(), time.monotonic()
+            r = run_load(host, port, path, part)
+            r.wall_s = time.monotonic() - t0
+            r.server_cpu_s = cpu_seconds_of_group(server_pgid) - server0
+            r.other_cpu_s = max(0.0, machine_busy_seconds() - busy0 - r.server_cpu_s - r.client_cpu_s)
+            totals[path].merge(r, sequential=True)
+    return totals

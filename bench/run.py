@@ -37,6 +37,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--duration", type=float, default=d.duration, help="measured seconds per URL")
     p.add_argument("--warmup", type=float, default=d.warmup)
     p.add_argument("--max-requests", type=int, default=d.max_requests, help="hard cap per URL")
+    p.add_argument("--rounds", type=int, default=d.rounds, help="interleaved slices per URL")
     p.add_argument("--client-processes", type=int, default=d.processes)
     p.add_argument("--workers", type=int, default=g.workers)
     p.add_argument("--worker-class", default=g.worker_class)
@@ -68,8 +69,7 @@ def report(results: Metrics, names: list[str]) -> list[str]:
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     lines = [
         "  ".join(
-            c.ljust(w) if i != 1 else c.rjust(w)
-            for i, (c, w) in enumerate(zip(r, widths, strict=True))
+            c.ljust(w) if i != 1 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
         ).rstrip()
         for r in rows
     ]
@@ -90,10 +90,9 @@ def main(argv: list[str]) -> int:
         warmup=args.warmup,
         max_requests=args.max_requests,
         processes=args.client_processes,
+        rounds=args.rounds,
     )
-    gunicorn = GunicornConfig(
-        workers=args.workers, worker_class=args.worker_class, threads=args.threads
-    )
+    gunicorn = GunicornConfig(workers=args.workers, worker_class=args.worker_class, threads=args.threads)
     # SIGTERM (e.g. from make or CI) unwinds like Ctrl-C, so gunicorn is always stopped.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     failed: list[str] = []
@@ -118,10 +117,7 @@ def main(argv: list[str]) -> int:
         server.save_log(ROOT / "bench" / "out" / "gunicorn.log")
     print("\n" + "\n".join(report(ctx.results, [s.name for s in plan])))
     args.json.write_text(
-        json.dumps(
-            {k: {"value": m.value, "unit": m.unit} for k, m in ctx.results.items()}, indent=2
-        )
-        + "\n"
+        json.dumps({k: {"value": m.value, "unit": m.unit} for k, m in ctx.results.items()}, indent=2) + "\n"
     )
     print(f"\nwrote {args.json}")
     if failed:

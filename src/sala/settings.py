@@ -139,6 +139,7 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "5/m/ip,5/5m/key"}
 ACCOUNT_LOGOUT_ON_GET = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Sala"
+MFA_TOTP_TOLERANCE = 1  # phones on slow links type the code late; one period either side
 LOGIN_REDIRECT_URL = "manage:dashboard"
 LOGIN_URL = "account_login"
 

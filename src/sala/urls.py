@@ -1,10 +1,12 @@
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
 from django.urls import include, path
 
 from sala.core import views as core_views
 
 urlpatterns = [
     path("healthz/", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
     path("", include("sala.meetings.urls_nolang")),
     path("", core_views.root_redirect, name="root"),
 ]

@@ -112,6 +112,6 @@ def test_parsers() -> None:
 
 
 def test_registry_and_report() -> None:
-    assert [s.name for s in resolve(["public_page"])] == ["minimal_view", "public_page"]
+    assert [s.name for s in resolve(["queries", "throughput"])] == ["throughput", "queries"]
     table = "\n".join(report({"public_to_minimal_ratio": Metric(0.4, "ratio")}, list(SCENARIOS)))
     assert "MISS" in table and "first_visit_bytes_gzip" in table

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from sala.people.models import Organisation, Person
 
 from .models import AgendaItem, Facilitator, Meeting
+from .services.meetings import CONCEPT_NOTE_FIELDS
 
 PHNOM_PENH = ZoneInfo(settings.TIME_ZONE)
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -26,10 +27,33 @@ def local_parts(dt: datetime) -> tuple:
     return local.date(), local.time().replace(second=0, microsecond=0)
 
 
-class MeetingForm(forms.ModelForm):
+class TimeWindowForm(forms.ModelForm):
+    """A day with a start and an end time in Phnom Penh, and a title in at least one language."""
+
     day = forms.DateField(label=_("Date"), widget=DATE_INPUT)
     start = forms.TimeField(label=_("Starts at"), widget=TIME_INPUT)
     end = forms.TimeField(label=_("Ends at"), widget=TIME_INPUT)
+    missing_title = ""  # each form says what needs the title
+
+    def show_window(self, starts_at, ends_at) -> None:
+        self.initial["day"], self.initial["start"] = local_parts(starts_at)
+        self.initial["end"] = local_parts(ends_at)[1]
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("title_en") or data.get("title_km")):
+            self.add_error("title_en", self.missing_title)
+        return data
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        fields = {name: data[name] for name in self.Meta.fields}
+        fields["starts_at"] = combine(data["day"], data["start"])
+        fields["ends_at"] = combine(data["day"], data["end"])
+        return fields
+
+
+class MeetingForm(TimeWindowForm):
     organisations = forms.ModelMultipleChoiceField(
         label=_("Organiser organisations"),
         queryset=Organisation.objects.all(),
@@ -39,29 +63,7 @@ class MeetingForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = [
-            "slug",
-            "visibility",
-            "title_en",
-            "title_km",
-            "purpose_en",
-            "purpose_km",
-            "introduction_en",
-            "introduction_km",
-            "participants_min",
-            "participants_max",
-            "participant_categories_en",
-            "participant_categories_km",
-            "guests_en",
-            "guests_km",
-            "agenda_note_en",
-            "agenda_note_km",
-            "venue_name_en",
-            "venue_name_km",
-            "venue_address_en",
-            "venue_address_km",
-            "venue_phones",
-        ]
+        fields = [f for f in CONCEPT_NOTE_FIELDS if f not in {"starts_at", "ends_at"}]
         widgets = {
             name: forms.Textarea(attrs={"rows": 3})
             for name in (
@@ -78,28 +80,20 @@ class MeetingForm(forms.ModelForm):
             )
         }
 
+    missing_title = _("Give the meeting a title in English or in Khmer.")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.initial["day"], self.initial["start"] = local_parts(self.instance.starts_at)
-            self.initial["end"] = local_parts(self.instance.ends_at)[1]
+            self.show_window(self.instance.starts_at, self.instance.ends_at)
             self.initial["organisations"] = list(self.instance.organisations.all())
 
     def clean(self):
         data = super().clean()
-        if not (data.get("title_en") or data.get("title_km")):
-            self.add_error("title_en", _("Give the meeting a title in English or in Khmer."))
         low, high = data.get("participants_min"), data.get("participants_max")
         if low is not None and high is not None and low > high:
             self.add_error("participants_max", _("The highest number is below the lowest."))
         return data
-
-    def service_fields(self) -> dict:
-        data = self.cleaned_data
-        fields = {name: data[name] for name in self.Meta.fields}
-        fields["starts_at"] = combine(data["day"], data["start"])
-        fields["ends_at"] = combine(data["day"], data["end"])
-        return fields
 
 
 class BilingualTextForm(forms.Form):
@@ -148,10 +142,8 @@ def ordered_rows(formset) -> list[dict]:
     return [form.cleaned_data for form in formset.ordered_forms if not form.is_blank()]
 
 
-class AgendaItemForm(forms.ModelForm):
-    day = forms.DateField(label=_("Date"), widget=DATE_INPUT)
-    start = forms.TimeField(label=_("Starts at"), widget=TIME_INPUT)
-    end = forms.TimeField(label=_("Ends at"), widget=TIME_INPUT)
+class AgendaItemForm(TimeWindowForm):
+    missing_title = _("Give the item a title in English or in Khmer.")
     shift_following = forms.BooleanField(
         label=_("Move the following items by as much as this item’s end moves"),
         required=False,
@@ -165,29 +157,14 @@ class AgendaItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         if self.instance.pk:
-            self.initial["day"], self.initial["start"] = local_parts(self.instance.starts_at)
-            self.initial["end"] = local_parts(self.instance.ends_at)[1]
-        else:
+            self.show_window(self.instance.starts_at, self.instance.ends_at)
+        else:  # a new item follows the last one, for half an hour
             del self.fields["shift_following"]
             last = meeting.agenda_items.order_by("-ends_at").first()
             begin = last.ends_at if last else meeting.starts_at
-            self.initial["day"], self.initial["start"] = local_parts(begin)
-            self.initial["end"] = local_parts(min(begin + timedelta(minutes=30), meeting.ends_at))[1]
+            self.show_window(begin, min(begin + timedelta(minutes=30), meeting.ends_at))
         if local_parts(meeting.starts_at)[0] == local_parts(meeting.ends_at)[0]:
             self.fields["day"].widget = forms.HiddenInput()
-
-    def clean(self):
-        data = super().clean()
-        if not (data.get("title_en") or data.get("title_km")):
-            self.add_error("title_en", _("Give the item a title in English or in Khmer."))
-        return data
-
-    def service_fields(self) -> dict:
-        data = self.cleaned_data
-        fields = {name: data[name] for name in self.Meta.fields}
-        fields["starts_at"] = combine(data["day"], data["start"])
-        fields["ends_at"] = combine(data["day"], data["end"])
-        return fields
 
 
 SubItemFormSet = formset_factory(BilingualTextForm, extra=2, can_delete=True, can_order=True)

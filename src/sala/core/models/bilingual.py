@@ -29,11 +29,6 @@ def bilingual(name: str) -> property:
     return property(read)
 
 
-def is_translated(obj, name: str) -> bool:
-    """Whether the text exists in the active language (fallbacks get a lang attribute)."""
-    return bool(getattr(obj, f"{name}_{active_language()}", ""))
-
-
 def text_pair(label: str, long: bool = False) -> tuple[models.Field, models.Field]:
     """The English and Khmer fields of one translatable text."""
     field = models.TextField if long else models.CharField

@@ -14,31 +14,14 @@ from ..agenda import check_agenda
 from ..models import Consultation, ExpectedOutcome, Meeting, Objective
 from .agenda import lock_meeting
 
-CONCEPT_NOTE_FIELDS = {
-    "slug",
-    "visibility",
-    "starts_at",
-    "ends_at",
-    "title_en",
-    "title_km",
-    "introduction_en",
-    "introduction_km",
-    "purpose_en",
-    "purpose_km",
-    "participants_min",
-    "participants_max",
-    "participant_categories_en",
-    "participant_categories_km",
-    "guests_en",
-    "guests_km",
-    "agenda_note_en",
-    "agenda_note_km",
-    "venue_name_en",
-    "venue_name_km",
-    "venue_address_en",
-    "venue_address_km",
-    "venue_phones",
-}
+# The concept note as organisers fill it in, in the order the form shows it.
+CONCEPT_NOTE_FIELDS = (
+    "slug", "visibility", "starts_at", "ends_at", "title_en", "title_km", "purpose_en",
+    "purpose_km", "introduction_en", "introduction_km", "participants_min", "participants_max",
+    "participant_categories_en", "participant_categories_km", "guests_en", "guests_km",
+    "agenda_note_en", "agenda_note_km", "venue_name_en", "venue_name_km", "venue_address_en",
+    "venue_address_km", "venue_phones",
+)  # fmt: skip
 
 
 @dataclass
@@ -65,7 +48,7 @@ def check_window(starts_at: datetime, ends_at: datetime) -> None:
 def create_meeting(
     *, consultation: Consultation, actor, organisations: list[Organisation] = (), **fields: Any
 ) -> Meeting:
-    unknown = set(fields) - CONCEPT_NOTE_FIELDS
+    unknown = set(fields) - set(CONCEPT_NOTE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown meeting fields: {sorted(unknown)}")
     check_window(fields["starts_at"], fields["ends_at"])
@@ -87,7 +70,7 @@ def create_meeting(
 def update_meeting(
     *, meeting: Meeting, actor, organisations: list[Organisation] | None = None, **fields: Any
 ) -> Meeting:
-    unknown = set(fields) - CONCEPT_NOTE_FIELDS
+    unknown = set(fields) - set(CONCEPT_NOTE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown meeting fields: {sorted(unknown)}")
     meeting = lock_meeting(meeting)
