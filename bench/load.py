@@ -14,6 +14,8 @@ import math
 import multiprocessing
 import os
 import resource
+import signal
+import threading
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -133,13 +135,14 @@ async def _client(
     stop: float,
     cap: int,
     result: LoadResult,
+    halt: asyncio.Event,
 ) -> None:
     """One connection's loop; records only requests that start and end inside the window."""
     reader: asyncio.StreamReader | None = None
     writer: asyncio.StreamWriter | None = None
     loop = asyncio.get_running_loop()
     try:
-        while (now := loop.time()) < stop and result.requests < cap:
+        while not halt.is_set() and (now := loop.time()) < stop and result.requests < cap:
             try:
                 if writer is None or reader is None:
                     reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), cfg.timeout)
@@ -176,15 +179,29 @@ async def _run_clients(
     cap: int,
 ) -> LoadResult:
     loop = asyncio.get_running_loop()
-    await asyncio.sleep(max(0.0, start_wall - time.time()))
-    begin = loop.time()
-    start, stop = begin + cfg.warmup, begin + cfg.warmup + cfg.duration
-    result = LoadResult(url=path)
-    request = build_request(host, port, path, cfg.headers)
-    await asyncio.gather(
-        *(_client(host, port, request, cfg, start, stop, cap, result) for _ in range(clients))
-    )
-    result.elapsed = min(loop.time(), stop) - start
+    # SIGTERM stops the clients between requests; the caller then sees KeyboardInterrupt.
+    # (Raising from a plain handler inside the loop would leave tasks half-cancelled.)
+    halt = asyncio.Event()
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.getsignal(signal.SIGTERM)
+    if in_main:
+        loop.add_signal_handler(signal.SIGTERM, halt.set)
+    try:
+        await asyncio.sleep(max(0.0, start_wall - time.time()))
+        begin = loop.time()
+        start, stop = begin + cfg.warmup, begin + cfg.warmup + cfg.duration
+        result = LoadResult(url=path)
+        request = build_request(host, port, path, cfg.headers)
+        await asyncio.gather(
+            *(_client(host, port, request, cfg, start, stop, cap, result, halt) for _ in range(clients))
+        )
+        result.elapsed = min(loop.time(), stop) - start
+    finally:
+        if in_main:
+            loop.remove_signal_handler(signal.SIGTERM)
+            signal.signal(signal.SIGTERM, previous)
+    if halt.is_set():
+        raise KeyboardInterrupt
     return result
 
 

@@ -52,6 +52,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         p.error("keep --duration in (0, 120] and --warmup in [0, 30]: loads must stay bounded")
     if not 0 < args.concurrency <= 256 or not 0 < args.max_requests <= 1_000_000:
         p.error("keep --concurrency in (0, 256] and --max-requests in (0, 1000000]")
+    if not 1 <= args.rounds <= 50 or not 1 <= args.client_processes <= 4:
+        p.error("keep --rounds in [1, 50] and --client-processes in [1, 4]")
     return args
 
 
@@ -77,6 +79,10 @@ def report(results: Metrics, names: list[str]) -> list[str]:
     return lines
 
 
+def interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     if args.list:
@@ -93,8 +99,8 @@ def main(argv: list[str]) -> int:
         rounds=args.rounds,
     )
     gunicorn = GunicornConfig(workers=args.workers, worker_class=args.worker_class, threads=args.threads)
-    # SIGTERM (e.g. from make or CI) unwinds like Ctrl-C, so gunicorn is always stopped.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    # SIGTERM (e.g. from make or CI) unwinds like Ctrl-C, so `with Server` stops gunicorn.
+    signal.signal(signal.SIGTERM, interrupt)
     failed: list[str] = []
     print(
         f"gunicorn: {gunicorn.workers} x {gunicorn.worker_class}, {gunicorn.threads} threads;"
@@ -115,7 +121,10 @@ def main(argv: list[str]) -> int:
                 failed.append(s.name)
                 traceback.print_exc()
         server.save_log(ROOT / "bench" / "out" / "gunicorn.log")
-    print("\n" + "\n".join(report(ctx.results, [s.name for s in plan])))
+    table = report(ctx.results, [s.name for s in plan])
+    verdicts = [line.rsplit(" ", 1)[-1] for line in table if line.endswith(("PASS", "MISS"))]
+    print("\n" + "\n".join(table))
+    print(f"\ntargets: {verdicts.count('PASS')} PASS, {verdicts.count('MISS')} MISS")
     args.json.write_text(
         json.dumps({k: {"value": m.value, "unit": m.unit} for k, m in ctx.results.items()}, indent=2) + "\n"
     )
@@ -127,4 +136,8 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:
+        print("\ninterrupted; gunicorn stopped", file=sys.stderr)
+        sys.exit(130)

@@ -6,6 +6,7 @@ gunicorn runs in its own process group so it (and every worker) is stopped on an
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import signal
@@ -27,7 +28,7 @@ NOT_INHERITED = {"DATABASE_URL", "REDIS_URL", "SALA_STATICFILES_STORAGE", "SALA_
 class GunicornConfig:
     """What a production deploy on this machine would run (see README for the choice)."""
 
-    workers: int = 2 * (os.cpu_count() or 1)
+    workers: int = 2 * len(os.sched_getaffinity(0))
     worker_class: str = "gthread"
     threads: int = 2
     extra: tuple[str, ...] = ()
@@ -95,9 +96,11 @@ class Server:
         return done.stdout
 
     def prepare(self) -> None:
-        self.manage("migrate", "--noinput")
-        self.manage("load_demo")
-        self.manage("collectstatic", "--noinput")
+        t0 = time.monotonic()
+        for command in (["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput"]):
+            print(f"setup: sala {' '.join(command)}", flush=True)
+            self.manage(*command)
+        print(f"setup: done in {time.monotonic() - t0:.1f}s ({self.data_dir})", flush=True)
 
     def start(self, ready_timeout: float = 30.0) -> None:
         self.port = free_port()
@@ -124,6 +127,7 @@ class Server:
             env=self.env(),
             cwd=self.data_dir,
             start_new_session=True,
+            preexec_fn=die_with_parent,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.STDOUT,
@@ -135,6 +139,7 @@ class Server:
             try:
                 with urllib.request.urlopen(f"{self.base_url}/healthz/", timeout=2) as r:
                     if r.status == 200:
+                        print(f"gunicorn ready at {self.base_url}", flush=True)
                         return
             except OSError:
                 pass
@@ -166,6 +171,12 @@ class Server:
         if self.log_path.exists():
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(self.log_path, dest)
+
+
+def die_with_parent() -> None:
+    """In the child: SIGTERM gunicorn if the harness dies without cleaning up (kill -9)."""
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def free_port() -> int:

@@ -137,6 +137,7 @@ ACCOUNT_ADAPTER = "sala.core.accounts.ClosedSignupAdapter"
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/m/ip,5/5m/key"}
 ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no "you may sign up" mail: sign-up is closed
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Sala"
 MFA_TOTP_TOLERANCE = 1  # phones on slow links type the code late; one period either side

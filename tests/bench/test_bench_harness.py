@@ -5,13 +5,14 @@ Runs against a stdlib HTTP server on loopback for well under a second of load.
 
 import asyncio
 import gzip
+import os
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bench.load import LoadConfig, read_response, require_loopback, run_load
+from bench.load import LoadConfig, read_response, require_loopback, run_load, run_rounds
 from bench.run import report
 from bench.scenarios import SCENARIOS, Metric, resolve
 from bench.transfer import AssetParser, css_references, first_visit
@@ -88,6 +89,14 @@ def test_load_is_bounded_and_counts_errors(server: ThreadingHTTPServer) -> None:
     assert ok.percentile(50) <= ok.percentile(99)
     bad = run_load("127.0.0.1", port, "/nope", cfg)
     assert bad.error_count == bad.requests > 0
+
+
+def test_rounds_interleave_and_account_cpu(server: ThreadingHTTPServer) -> None:
+    cfg = LoadConfig(concurrency=2, duration=0.4, warmup=0.1, rounds=2, max_requests=40)
+    found = run_rounds("127.0.0.1", server.server_address[1], ["/", "/s/a.js"], cfg, os.getpgrp())
+    for r in found.values():
+        assert 0 < r.requests <= 40 and r.error_count == 0
+        assert r.wall_s >= 0.4 and r.elapsed <= r.wall_s and r.server_cpu_s > 0
 
 
 def test_refuses_non_loopback() -> None:

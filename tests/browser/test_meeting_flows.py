@@ -18,7 +18,6 @@ from sala.meetings.models import AgendaItem, Facilitator
 pytestmark = pytest.mark.browser
 
 SLUG = "cybercrime-law-2014"
-PUBLIC = f"/{{lang}}/meetings/{SLUG}/"
 PASSWORD = "pass-word-123"
 PP = ZoneInfo("Asia/Phnom_Penh")
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True,
@@ -65,7 +64,9 @@ def shoot(pytestconfig):
     folder = Path(pytestconfig.getoption("--output"))
 
     def shoot(page: Page, name: str) -> None:
-        page.screenshot(path=folder / f"phone-{name}.png", full_page=True)
+        # caret="initial": hiding the caret leaves style="" on inputs, which htmx's settling
+        # then copies onto the swapped-in inputs: a CSP violation the app did not cause.
+        page.screenshot(path=folder / f"phone-{name}.png", full_page=True, caret="initial")
 
     return shoot
 
@@ -91,16 +92,21 @@ def log_in(page: Page, site: str, user) -> None:
     expect(page.get_by_role("link", name="Sign out")).to_be_visible()
 
 
-def local_times(title_en: str) -> tuple[str, str]:
-    item = AgendaItem.objects.get(title_en=title_en)
-    return tuple(t.astimezone(PP).strftime("%H:%M") for t in (item.starts_at, item.ends_at))
+def public_page(site: str, lang: str) -> str:
+    return f"{site}/{lang}/meetings/{SLUG}/"
+
+
+def saved_times() -> list[str]:
+    """The agenda's times as stored, in Phnom Penh time."""
+    items = AgendaItem.objects.filter(meeting__slug=SLUG).order_by("starts_at")
+    return ["–".join(f"{t.astimezone(PP):%H:%M}" for t in (i.starts_at, i.ends_at)) for i in items]
 
 
 # 1. The public page
 
 
 def test_public_page_in_english(page: Page, site, problems, shoot):
-    page.goto(site + PUBLIC.format(lang="en"))
+    page.goto(public_page(site, "en"))
 
     agenda = page.locator("#agenda")
     expect(agenda.locator(".agenda-item")).to_have_count(8)
@@ -113,16 +119,20 @@ def test_public_page_in_english(page: Page, site, problems, shoot):
 
 
 def test_public_page_in_khmer(page: Page, site, problems, shoot):
-    page.goto(site + PUBLIC.format(lang="km"))
+    page.goto(public_page(site, "km"))
 
     expect(page.locator("html")).to_have_attribute("lang", "km")
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^កិច្ចប្រជុំពិគ្រោះយោបល់"))
     expect(page.get_by_text("ថ្ងៃព្រហស្បតិ៍ ទី៥ ខែមិថុនា ឆ្នាំ២០១៤")).to_be_visible()
     times = page.locator("#agenda .agenda-item .time")
     expect(times).to_have_count(8)
-    expect(times.first).to_contain_text("៧:៣០")
+    expect(times.first).to_contain_text("៧:៣០")  # ០៧:៣០ or ៧:៣០: see the next test
     expect(times.last).to_have_text(re.compile("–១២:០០$"))
     expect(times.filter(has_text=re.compile("[0-9]"))).to_have_count(0)
+    latin = re.compile("[A-Za-z]")  # the interface is in Khmer too
+    expect(page.locator("#agenda h2")).not_to_have_text(latin)
+    expect(page.locator("#agenda .badge.tbc")).to_have_count(6)
+    expect(page.locator("#agenda .badge.tbc").first).not_to_have_text(latin)
     assert has_no_horizontal_scroll(page)
     shoot(page, "public-km")
     check_console(problems)
@@ -134,27 +144,14 @@ def test_public_page_in_khmer(page: Page, site, problems, shoot):
     reason="App: format_time pads hours (០៧:៣០) while core/khmer.py documents ៧:៣០",
 )
 def test_khmer_times_follow_the_documented_convention(page: Page, site):
-    page.goto(site + PUBLIC.format(lang="km"))
+    page.goto(public_page(site, "km"))
     expect(page.locator("#agenda .agenda-item .time").first).to_have_text("៧:៣០–៨:០០")
-
-
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="App: src/sala/locale/km/LC_MESSAGES/django.po has no translations yet, "
-    "so /km/ pages show an English interface",
-)
-def test_khmer_page_has_a_khmer_interface(page: Page, site):
-    page.goto(site + PUBLIC.format(lang="km"))
-    latin = re.compile("[A-Za-z]")
-    expect(page.locator("#agenda h2")).not_to_have_text(latin)
-    expect(page.locator("#agenda .badge.tbc").first).not_to_have_text(latin)
 
 
 def test_public_page_works_without_javascript(browser, browser_context_args, site):
     context = browser.new_context(**browser_context_args, java_script_enabled=False)
     page = context.new_page()
-    page.goto(site + PUBLIC.format(lang="en"))
+    page.goto(public_page(site, "en"))
     expect(page.locator("#agenda .agenda-item .time")).to_have_text(EN_TIMES)
     context.close()
 
@@ -188,24 +185,21 @@ def test_organiser_edits_an_agenda_item_with_htmx(page: Page, site, organiser, p
     save("10:05", shift=False, status=422)
     expect(editor.get_by_role("alert")).to_contain_text("overlaps “Refreshments” (09:45–10:05)")
     shoot(page, "agenda-editor")
-    assert local_times("Refreshments") == ("09:45", "10:00")
+    assert saved_times() == EN_TIMES
 
     # Longer, moving the rest: the last item would end at 12:05, after the meeting. Refused.
     save("10:05", shift=True, status=422)
     expect(editor.get_by_role("alert")).to_contain_text("is outside the meeting’s time")
-    assert local_times("Conclusion and way forward") == ("11:30", "12:00")
+    assert saved_times() == EN_TIMES
 
     # Shorter, moving the rest: saved; each following item starts 5 minutes earlier.
     save("09:55", shift=True, status=200)
     expect(page.get_by_role("status")).to_have_text("The agenda is saved.")
     expect(editor).to_have_count(0)
-    expect(page.locator("#agenda .agenda-item .time")).to_contain_text(
-        ["09:45–09:55", "09:55–10:55", "10:55–11:25", "11:25–11:55"]
-    )
+    moved = [*EN_TIMES[:4], "09:45–09:55", "09:55–10:55", "10:55–11:25", "11:25–11:55"]
+    expect(page.locator("#agenda .agenda-item .time")).to_contain_text(moved)  # + the kind
     expect(page.get_by_text("Nothing planned from 11:55 to 12:00.")).to_be_visible()
-    assert local_times("Refreshments") == ("09:45", "09:55")
-    assert local_times("Session 2: Strategic discussion") == ("09:55", "10:55")
-    assert local_times("Conclusion and way forward") == ("11:25", "11:55")
+    assert saved_times() == moved
 
     # HTMX swapped fragments: no navigation, and the page's JavaScript state survived.
     assert navigations == []

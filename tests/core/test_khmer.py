@@ -34,7 +34,5 @@ def test_times_are_shown_in_phnom_penh():
 def test_language_follows_the_active_translation():
     with translation.override("km"):
         assert khmer.digits(55) == "៥៥"
-        assert khmer.format_duration(90) == "១ ម៉ោង ៣០ នាទី"
     with translation.override("en"):
         assert khmer.digits(55) == "55"
-        assert khmer.format_duration(90) == "1 h 30 min"

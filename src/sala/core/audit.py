@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEntry
+from .models.bilingual import LANGUAGE_ORDER, active_language
 
 # What each action is called in the audit log, in the reader's language.
 ACTION_LABELS = {
@@ -26,6 +27,18 @@ ACTION_LABELS = {
 
 def action_label(action: str) -> str:
     return str(ACTION_LABELS.get(action, action))
+
+
+def texts(obj: models.Model, name: str) -> dict[str, str]:
+    """Both languages of a text, so the log reads right whichever language shows it later."""
+    return {lang: getattr(obj, f"{name}_{lang}", "") for lang in ("en", "km")}
+
+
+def localized(value) -> str:
+    """A text recorded by `texts`, in the reader's language (plain strings pass through)."""
+    if not isinstance(value, dict):
+        return str(value or "")
+    return next((value[lang] for lang in LANGUAGE_ORDER[active_language()] if value.get(lang)), "")
 
 
 def key(obj: models.Model) -> str:

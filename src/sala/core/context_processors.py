@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language_info
+
+# Each language named in its own script (Django's LANG_INFO names km "Khmer").
+LANGUAGE_NAMES = {"en": "English", "km": "ខ្មែរ"}
 
 
 def sala(request):
@@ -11,7 +13,7 @@ def sala(request):
     switch = [
         {
             "code": code,
-            "name": get_language_info(code)["name_local"],
+            "name": LANGUAGE_NAMES[code],
             "url": translate_url(path, code),
         }
         for code, _name in settings.LANGUAGES

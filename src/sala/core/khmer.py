@@ -80,19 +80,3 @@ def format_date(value: datetime | date, lang: str | None = None, weekday: bool =
         return f"ថ្ងៃ{KM_WEEKDAYS[value.weekday()]} {text}" if weekday else text
     text = f"{value.day} {EN_MONTHS[value.month - 1]} {value.year}"
     return f"{EN_WEEKDAYS[value.weekday()]} {text}" if weekday else text
-
-
-def format_datetime(value: datetime, lang: str | None = None) -> str:
-    return f"{format_date(value, lang)}, {format_time(value, lang)}"
-
-
-def format_duration(minutes: int, lang: str | None = None) -> str:
-    lang = lang or active_language()
-    hours, mins = divmod(int(minutes), 60)
-    if lang == "km":
-        parts = ([f"{khmer_digits(hours)} ម៉ោង"] if hours else []) + (
-            [f"{khmer_digits(mins)} នាទី"] if mins or not hours else []
-        )
-        return " ".join(parts)
-    parts = ([f"{hours} h"] if hours else []) + ([f"{mins} min"] if mins or not hours else [])
-    return " ".join(parts)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from sala.core.khmer import digits
 from sala.people.models import Organisation, Person
 
 from .models import AgendaItem, Facilitator, Meeting
@@ -129,7 +130,7 @@ class OutcomeRowForm(TextRowForm):
     def __init__(self, *args, objectives=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["objective_ids"].choices = [
-            (o.pk, f"{n}. {o.text}") for n, o in enumerate(objectives, start=1)
+            (o.pk, f"{digits(n)}. {o.text}") for n, o in enumerate(objectives, start=1)
         ]
 
 
@@ -145,7 +146,7 @@ def ordered_rows(formset) -> list[dict]:
 class AgendaItemForm(TimeWindowForm):
     missing_title = _("Give the item a title in English or in Khmer.")
     shift_following = forms.BooleanField(
-        label=_("Move the following items by as much as this item’s end moves"),
+        label=_("Also move the later items by the same amount"),
         required=False,
     )
 
@@ -188,7 +189,9 @@ class FacilitatorAddForm(forms.Form):
         required=False,
     )
     role_en = forms.CharField(
-        label=_("Role in English"), required=False, help_text=_("e.g. Executive Director of CCC")
+        label=_("Role in English"),
+        required=False,
+        help_text=_("e.g. Executive Director of a member organisation"),
     )
     role_km = forms.CharField(label=_("Role in Khmer"), required=False)
     status = forms.ChoiceField(

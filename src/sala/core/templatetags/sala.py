@@ -4,6 +4,7 @@ import re
 
 from django import template
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from sala.core import audit, khmer
 
@@ -28,8 +29,13 @@ def ltime(value):
 
 
 @register.filter
-def duration(minutes):
-    return khmer.format_duration(minutes)
+def timespan(start, end):
+    """A date and a time range in the page's language: {{ m.starts_at|timespan:m.ends_at }}."""
+    return _("%(date)s, %(start)s–%(end)s") % {
+        "date": khmer.format_date(start),
+        "start": khmer.format_time(start),
+        "end": khmer.format_time(end),
+    }
 
 
 @register.filter

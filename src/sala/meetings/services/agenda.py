@@ -76,7 +76,7 @@ def create_agenda_item(
         scope=meeting,
         target=item,
         actor=actor,
-        data={"title": item.title, "starts_at": starts_at.isoformat()},
+        data={"title": audit.texts(item, "title"), "starts_at": starts_at.isoformat()},
     )
     return item
 
@@ -116,7 +116,7 @@ def update_agenda_item(
         target=current,
         actor=actor,
         data={
-            "title": current.title,
+            "title": audit.texts(current, "title"),
             "from": [old_start.isoformat(), old_end.isoformat()],
             "to": [current.starts_at.isoformat(), current.ends_at.isoformat()],
             "shifted": len(moved),
@@ -133,7 +133,7 @@ def delete_agenda_item(*, item: AgendaItem, actor) -> None:
         scope=meeting,
         target=item,
         actor=actor,
-        data={"title": item.title, "starts_at": item.starts_at.isoformat()},
+        data={"title": audit.texts(item, "title"), "starts_at": item.starts_at.isoformat()},
     )
     item.facilitators.all().delete()
     item.delete()
@@ -165,5 +165,5 @@ def move_agenda_item(*, item: AgendaItem, actor, step: int) -> None:
         scope=meeting,
         target=item,
         actor=actor,
-        data={"title": item.title, "step": step},
+        data={"title": audit.texts(item, "title"), "step": step},
     )

@@ -35,7 +35,7 @@ def add_facilitator(
         scope=item.meeting,
         target=facilitator,
         actor=actor,
-        data={"person": str(person), "item": item.title, "status": status},
+        data={"person": audit.texts(person, "name"), "item": audit.texts(item, "title"), "status": status},
     )
     return facilitator
 
@@ -65,7 +65,12 @@ def update_facilitator(
         scope=facilitator.item.meeting,
         target=facilitator,
         actor=actor,
-        data={"person": str(facilitator.person), "from": old_status, "to": status, "note": note},
+        data={
+            "person": audit.texts(facilitator.person, "name"),
+            "from": old_status,
+            "to": status,
+            "note": note,
+        },
     )
     return facilitator
 
@@ -85,7 +90,12 @@ def answer_facilitation(*, facilitator: Facilitator, status: str, note: str = ""
         scope=facilitator.item.meeting,
         target=facilitator,
         actor_label=str(facilitator.person),
-        data={"person": str(facilitator.person), "from": old_status, "to": status, "note": facilitator.note},
+        data={
+            "person": audit.texts(facilitator.person, "name"),
+            "from": old_status,
+            "to": status,
+            "note": facilitator.note,
+        },
     )
     return facilitator
 
@@ -98,7 +108,10 @@ def remove_facilitator(*, facilitator: Facilitator, actor) -> None:
         scope=meeting,
         target=facilitator,
         actor=actor,
-        data={"person": str(facilitator.person), "item": facilitator.item.title},
+        data={
+            "person": audit.texts(facilitator.person, "name"),
+            "item": audit.texts(facilitator.item, "title"),
+        },
     )
     facilitator.delete()
     touch(meeting)

@@ -61,7 +61,11 @@ def create_meeting(
         raise DomainError("meeting.slug_taken") from error
     meeting.organisations.set(organisations)
     audit.record(
-        action="meeting.created", scope=meeting, target=meeting, actor=actor, data={"title": meeting.title}
+        action="meeting.created",
+        scope=meeting,
+        target=meeting,
+        actor=actor,
+        data={"title": audit.texts(meeting, "title")},
     )
     return meeting
 

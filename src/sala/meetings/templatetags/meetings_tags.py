@@ -1,4 +1,7 @@
 from django import template
+from django.utils.translation import gettext as _
+
+from sala.core.audit import localized
 
 from ..models import Facilitator
 
@@ -15,10 +18,19 @@ def status_label(value: str) -> str:
 
 
 @register.filter
+def person_and_role(facilitator) -> str:
+    """ "Mr. Tek Vannara, Executive Director of NGO Forum", in the page's language."""
+    name = facilitator.person.name_with_title
+    if not facilitator.role:
+        return name
+    return _("%(name)s, %(role)s") % {"name": name, "role": facilitator.role}
+
+
+@register.filter
 def audit_details(entry) -> str:
     """One line on what an audit entry changed: the item or person, a status change, a note."""
     data = entry.data or {}
-    text = data.get("title") or data.get("person") or ""
+    text = localized(data.get("title")) or localized(data.get("person"))
     if data.get("to"):
         change = f"{status_label(data.get('from', ''))} → {status_label(data['to'])}"
         text = f"{text}: {change}" if text else change

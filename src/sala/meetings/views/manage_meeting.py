@@ -12,7 +12,7 @@ from sala.core.errors import DomainError
 
 from .. import queries, services
 from ..forms import MeetingForm, ObjectiveFormSet, OutcomeFormSet, ordered_rows
-from ..models import Consultation
+from ..models import Consultation, Meeting
 from .base import OrganiserMixin
 
 
@@ -89,10 +89,12 @@ class MeetingEditView(OrganiserMixin, View):
     template_name = "meetings/manage/meeting_edit.html"
 
     def forms(self, data=None):
+        # The form edits a copy: a refused save must not rename the page it is shown on.
+        instance = Meeting.objects.get(pk=self.meeting.pk)
         objectives = list(self.meeting.objectives.all())
         outcomes = self.meeting.outcomes.prefetch_related("objectives")
         return (
-            MeetingForm(data, instance=self.meeting),
+            MeetingForm(data, instance=instance),
             ObjectiveFormSet(
                 data,
                 prefix="objectives",

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sala.core.models import bilingual
 
@@ -19,7 +20,9 @@ class Person(models.Model):
 
     name_en = models.CharField(_("name in Latin script"), max_length=200, blank=True)
     name_km = models.CharField(_("name in Khmer script"), max_length=200, blank=True)
-    title = models.CharField(_("title"), max_length=4, choices=Title.choices, blank=True)
+    title = models.CharField(
+        pgettext_lazy("honorific", "title"), max_length=4, choices=Title.choices, blank=True
+    )
     organisation = models.ForeignKey(
         "people.Organisation",
         null=True,
