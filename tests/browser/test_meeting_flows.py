@@ -175,7 +175,7 @@ def test_organiser_edits_an_agenda_item_with_htmx(page: Page, site, organiser, p
 
     def save(end: str, shift: bool, status: int) -> None:
         editor.get_by_label("Ends at").fill(end)
-        editor.get_by_role("checkbox", name="Move the following items").set_checked(shift)
+        editor.get_by_role("checkbox", name=re.compile("move", re.I)).set_checked(shift)
         with page.expect_response(lambda r: r.request.method == "POST") as answer:
             editor.get_by_role("button", name="Save").click()
         assert answer.value.status == status
