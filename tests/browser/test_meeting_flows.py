@@ -25,14 +25,6 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "i
 EN_TIMES = ["07:30–08:00", "08:00–08:05", "08:05–08:15", "08:15–09:45",
             "09:45–10:00", "10:00–11:00", "11:00–11:30", "11:30–12:00"]  # fmt: skip
 
-# App bugs that show in the console (see the report). A test that meets only these is xfailed,
-# after all its other checks ran; once they are fixed the tests pass with no change here.
-KNOWN_BUGS = {
-    "invalid source: ''nonce''": "settings.py puts the string \"'nonce'\" in CSP script-src "
-    "instead of csp.constants.NONCE",
-    "/favicon.ico": "no favicon: every page load logs a 404",
-}
-
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
@@ -72,12 +64,8 @@ def shoot(pytestconfig):
 
 
 def check_console(problems: list[str], expected: str = "") -> None:
-    """No console error but `expected` (Chromium logs every 4xx answer) and known app bugs."""
-    problems = [p for p in problems if not (expected and expected in p)]
-    assert [p for p in problems if not any(key in p for key in KNOWN_BUGS)] == []
-    known = {reason for key, reason in KNOWN_BUGS.items() for p in problems if key in p}
-    if known:
-        pytest.xfail("; ".join(sorted(known)))
+    """No console error (CSP violations included) but `expected`: Chromium logs every 4xx."""
+    assert [p for p in problems if not (expected and expected in p)] == []
 
 
 def has_no_horizontal_scroll(page: Page) -> bool:
@@ -138,11 +126,6 @@ def test_public_page_in_khmer(page: Page, site, problems, shoot):
     check_console(problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="App: format_time pads hours (០៧:៣០) while core/khmer.py documents ៧:៣០",
-)
 def test_khmer_times_follow_the_documented_convention(page: Page, site):
     page.goto(public_page(site, "km"))
     expect(page.locator("#agenda .agenda-item .time").first).to_have_text("៧:៣០–៨:០០")

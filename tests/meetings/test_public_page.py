@@ -44,7 +44,9 @@ def test_english_page_lists_the_agenda_and_facilitators(client, demo_meeting):
 
 def test_khmer_page_has_khmer_digits_and_no_english_ui(client, demo_meeting):
     html = client.get(PAGE.format("km")).content.decode()
-    assert "០៧:៣០" in html and "១២:០០" in html and "07:30" not in visible_text(html)
+    text = visible_text(html)
+    assert re.search(r"៧:៣០\s*–\s*៨:០០", text) and "០៧:៣០" not in text and "១២:០០" in text
+    assert not re.search(r"[0-9]", text), "Latin digits on a Khmer page"
     assert 'lang="km"' in html
     assert html.count('class="badge tbc"') == 6
     # Latin words may come only from the data itself (names, acronyms), never from the UI.
@@ -119,3 +121,18 @@ def test_strict_csp_and_no_inline_script(client, demo_meeting):
     assert "default-src 'self'" in csp and "unsafe-inline" not in csp
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", response.content.decode())
     assert not re.search(r'(href|src)="https?://', response.content.decode())
+
+
+def test_cached_page_never_carries_one_visitors_message_or_query_to_another(demo_meeting):
+    from django.test import Client
+
+    from sala.meetings.models import Facilitator
+
+    first, second = Client(), Client()
+    first.get(PAGE.format("km") + "?fbclid=SECRET123")
+    token = Facilitator.objects.first().token
+    first.post(f"/en/f/{token}/", {"status": "confirmed"})  # leaves a "thank you" waiting
+    assert "Thank you" in first.get(PAGE.format("en")).content.decode()
+    for lang in ("en", "km"):
+        html = second.get(PAGE.format(lang)).content.decode()
+        assert "Thank you" not in html and "SECRET123" not in html

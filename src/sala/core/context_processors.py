@@ -9,7 +9,7 @@ LANGUAGE_NAMES = {"en": "English", "km": "ខ្មែរ"}
 
 def sala(request):
     current = request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else "en"
-    path = request.get_full_path()
+    path = request.path  # never the query string: the page may be cached for everyone
     switch = [
         {
             "code": code,

@@ -1,7 +1,8 @@
 """Numbers, dates and times in the page's language: Khmer digits and names on km pages.
 
 Django's km formats and Babel both give Latin digits, so Sala formats dates itself, with one
-convention: "ថ្ងៃព្រហស្បតិ៍ ទី៥ ខែមិថុនា ឆ្នាំ២០១៤" and times as "៧:៣០" (24-hour).
+convention: "ថ្ងៃព្រហស្បតិ៍ ទី៥ ខែមិថុនា ឆ្នាំ២០១៤" and times as "៧:៣០" (24-hour, no leading
+zero, as Khmer writes them; English keeps the printed agenda's "07:30").
 """
 
 from datetime import date, datetime, time
@@ -68,7 +69,9 @@ def local(dt: datetime) -> datetime:
 def format_time(value: datetime | time, lang: str | None = None) -> str:
     if isinstance(value, datetime):
         value = local(value).time()
-    return digits(f"{value.hour:02d}:{value.minute:02d}", lang)
+    if (lang or active_language()) == "km":
+        return khmer_digits(f"{value.hour}:{value.minute:02d}")
+    return f"{value.hour:02d}:{value.minute:02d}"
 
 
 def format_date(value: datetime | date, lang: str | None = None, weekday: bool = True) -> str:

@@ -50,7 +50,8 @@ class MeetingPageView(View):
         )
         version = f"{meeting.pk}.{meeting.updated_at.timestamp()}.{get_language()}.{page_state(meeting)}"
         etag = '"' + hashlib.sha1(version.encode()).hexdigest()[:20] + '"'
-        personal = request.user.is_authenticated
+        # Signed-in visitors and anyone with a message waiting get a page of their own.
+        personal = request.user.is_authenticated or len(messages.get_messages(request)) > 0
         if not personal and request.headers.get("If-None-Match") == etag:
             return HttpResponseNotModified(headers={"ETag": etag})
         key = f"meeting-page:{version}"
@@ -88,7 +89,8 @@ class FacilitatorAnswerView(FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
-        return {"note": self.facilitator.note}
+        answered = not self.facilitator.is_tbc
+        return {"note": self.facilitator.note, "status": self.facilitator.status if answered else None}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
