@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 export SALA_DATA_DIR ?= $(CURDIR)/var
+export SALA_SITE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run test test-postgres lint bench bootstrap system-deps messages clean
 
@@ -24,8 +25,9 @@ bootstrap: system-deps $(BIN)/sala messages
 
 run: bootstrap
 	$(BIN)/sala migrate --noinput -v 0
+	$(BIN)/sala collectstatic --noinput -v 0
 	$(BIN)/sala load_demo
-	SALA_DEBUG=1 SALA_SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/sala runserver 127.0.0.1:$(PORT)
+	$(BIN)/sala runserver 127.0.0.1:$(PORT)
 
 test: SYSTEM_DEPS_FLAGS = --with-browser
 test: bootstrap

@@ -136,3 +136,9 @@ def test_cached_page_never_carries_one_visitors_message_or_query_to_another(demo
     for lang in ("en", "km"):
         html = second.get(PAGE.format(lang)).content.decode()
         assert "Thank you" not in html and "SECRET123" not in html
+
+
+def test_a_missing_page_says_so_in_the_users_language(client, db):
+    response = client.get("/km/meetings/no-such-meeting/")
+    assert response.status_code == 404 and "រកមិនឃើញទំព័រ" in response.content.decode()
+    assert "Page not found" in client.get("/en/meetings/no-such-meeting/").content.decode()
