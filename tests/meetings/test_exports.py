@@ -91,3 +91,15 @@ def test_invitation_only_meeting_is_hidden_from_strangers(client, demo_meeting, 
     response = client.get(url)
     assert response.status_code == 200
     assert "private" in response["Cache-Control"]
+
+
+def test_pdf_styles_never_space_letters():
+    """letter-spacing splits Khmer clusters (ៀ drawn apart from its consonant) in Pango,
+    which no glyph check catches: keep it out of every PDF template."""
+    from pathlib import Path
+
+    import sala
+
+    templates = list(Path(sala.__file__).parent.glob("*/templates/**/*pdf*.html"))
+    assert templates
+    assert [t.name for t in templates if "letter-spacing" in t.read_text()] == []

@@ -25,7 +25,7 @@ from ..queries import meeting_with_agenda
 from .base import visible
 
 # Bump when the PDF template or the calendar layout changes: old ETags and cached PDFs expire.
-EXPORT_VERSION = "1"
+EXPORT_VERSION = "2"
 PDF_CACHE_SECONDS = 3600
 
 
