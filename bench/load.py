@@ -9,6 +9,7 @@ Only loopback targets are accepted.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import ipaddress
 import math
 import multiprocessing
@@ -205,6 +206,17 @@ async def _run_clients(
     return result
 
 
+def run_coroutine(coro):
+    """asyncio.run, also from a thread whose event loop is already running (as pytest's is
+    once pytest-playwright has started): then the coroutine runs in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def _process_main(
     host: str,
     port: int,
@@ -216,7 +228,7 @@ def _process_main(
 ) -> LoadResult:
     """Entry point of one client process; also measures the client's own CPU use."""
     before = resource.getrusage(resource.RUSAGE_SELF)
-    result = asyncio.run(_run_clients(host, port, path, cfg, start_wall, clients, cap))
+    result = run_coroutine(_run_clients(host, port, path, cfg, start_wall, clients, cap))
     after = resource.getrusage(resource.RUSAGE_SELF)
     result.client_cpu_s = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return result

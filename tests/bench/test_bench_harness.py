@@ -12,7 +12,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bench.load import LoadConfig, read_response, require_loopback, run_load, run_rounds
+from bench.load import (
+    LoadConfig,
+    read_response,
+    require_loopback,
+    run_coroutine,
+    run_load,
+    run_rounds,
+)
 from bench.run import report
 from bench.scenarios import SCENARIOS, Metric, resolve
 from bench.transfer import AssetParser, css_references, first_visit
@@ -66,7 +73,7 @@ def parse(raw: bytes) -> tuple[int, bool, int]:
         reader.feed_eof()
         return await read_response(reader)
 
-    return asyncio.run(go())
+    return run_coroutine(go())
 
 
 def test_read_response_framings() -> None:

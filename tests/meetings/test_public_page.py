@@ -142,3 +142,16 @@ def test_a_missing_page_says_so_in_the_users_language(client, db):
     response = client.get("/km/meetings/no-such-meeting/")
     assert response.status_code == 404 and "រកមិនឃើញទំព័រ" in response.content.decode()
     assert "Page not found" in client.get("/en/meetings/no-such-meeting/").content.decode()
+
+
+def test_gzip_page_revalidates_with_a_weak_etag_as_browsers_send_it(client, demo_meeting):
+    import gzip
+
+    plain = client.get(PAGE.format("en"))
+    packed = client.get(PAGE.format("en"), HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert packed["ETag"] != plain["ETag"] and "Accept-Encoding" in packed["Vary"]
+    weak = "W/" + packed["ETag"]
+    again = client.get(PAGE.format("en"), HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=weak)
+    assert again.status_code == 304 and not again.content

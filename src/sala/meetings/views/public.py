@@ -8,6 +8,8 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.cache import parse_etags, quote_etag
+from django.utils.text import compress_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, View
@@ -20,6 +22,8 @@ from ..models import Meeting
 from .base import visible
 
 PAGE_CACHE_SECONDS = 300
+# What the page's version depends on: read on every request, so nothing more.
+VERSION_FIELDS = ("pk", "slug", "updated_at", "visibility", "starts_at", "ends_at", "consultation_id")
 
 
 class HomeView(ListView):
@@ -41,30 +45,45 @@ def page_state(meeting: Meeting) -> str:
     return now.strftime("%H%M")
 
 
+def etag_matches(request, etag: str) -> bool:
+    """Weak comparison: GZipMiddleware or a proxy may have sent the tag back as W/"..."."""
+    wanted = etag.strip('"')
+    tags = parse_etags(request.headers.get("If-None-Match", ""))
+    return any(tag.removeprefix("W/").strip('"') == wanted for tag in tags)
+
+
 class MeetingPageView(View):
-    """The public meeting page; rendered once per language and version, then served from cache."""
+    """The public meeting page, rendered once per version and language, then served from cache.
+
+    The cache holds the page and its gzip form, so a repeat visit costs one small query; the
+    ETag differs per encoding, and matching is weak, as browsers send what proxies rewrote.
+    """
 
     def get(self, request, slug):
-        meeting = visible(
-            request, get_object_or_404(Meeting.objects.select_related("consultation"), slug=slug)
-        )
-        version = f"{meeting.pk}.{meeting.updated_at.timestamp()}.{get_language()}.{page_state(meeting)}"
-        etag = '"' + hashlib.sha1(version.encode()).hexdigest()[:20] + '"'
+        meeting = visible(request, get_object_or_404(Meeting.objects.only(*VERSION_FIELDS), slug=slug))
         # Signed-in visitors and anyone with a message waiting get a page of their own.
-        personal = request.user.is_authenticated or len(messages.get_messages(request)) > 0
-        if not personal and request.headers.get("If-None-Match") == etag:
-            return HttpResponseNotModified(headers={"ETag": etag})
+        if request.user.is_authenticated or len(messages.get_messages(request)) > 0:
+            return HttpResponse(self.render(request, slug))
+        version = f"{meeting.pk}.{meeting.updated_at.timestamp()}.{get_language()}.{page_state(meeting)}"
+        gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
+        etag = quote_etag(hashlib.sha1(version.encode()).hexdigest()[:20] + ("-gz" if gzipped else ""))
+        headers = {"ETag": etag, "Cache-Control": "public, max-age=0, must-revalidate",
+                   "Vary": "Accept-Encoding, Cookie"}  # fmt: skip
+        if etag_matches(request, etag):
+            return HttpResponseNotModified(headers=headers)
         key = f"meeting-page:{version}"
-        html = None if personal else cache.get(key)
-        if html is None:
-            html = render_to_string("meetings/public.html", self.context(slug), request=request)
-            if not personal:
-                cache.set(key, html, PAGE_CACHE_SECONDS)
-        response = HttpResponse(html)
-        if not personal:
-            response["ETag"] = etag
-            response["Cache-Control"] = "public, max-age=0, must-revalidate"
+        page = cache.get(key)
+        if page is None:
+            html = self.render(request, slug).encode()
+            page = (html, compress_string(html))
+            cache.set(key, page, PAGE_CACHE_SECONDS)
+        response = HttpResponse(page[1] if gzipped else page[0], headers=headers)
+        if gzipped:
+            response["Content-Encoding"] = "gzip"  # GZipMiddleware leaves it as it is
         return response
+
+    def render(self, request, slug: str) -> str:
+        return render_to_string("meetings/public.html", self.context(slug), request=request)
 
     @staticmethod
     def context(slug: str) -> dict:
