@@ -73,15 +73,18 @@ def test_page_uses_a_fixed_number_of_queries_and_then_the_cache(client, demo_mee
     assert len(first) <= 10
     with CaptureQueriesContext(connection) as second:
         response = client.get(PAGE.format("en"))
-    assert response.status_code == 200 and len(second) == 1
+    assert response.status_code == 200 and len(second) == 0  # version and page both cached
 
 
-def test_etag_answers_304_until_the_meeting_changes(client, demo_meeting, organiser):
+def test_etag_answers_304_until_the_meeting_changes(
+    client, demo_meeting, organiser, django_capture_on_commit_callbacks
+):
     etag = client.get(PAGE.format("en"))["ETag"]
     assert client.get(PAGE.format("en"), HTTP_IF_NONE_MATCH=etag).status_code == 304
     assert client.get(PAGE.format("km"), HTTP_IF_NONE_MATCH=etag).status_code == 200
     item = demo_meeting.agenda_items.get(kind="closing")
-    services.update_agenda_item(item=item, actor=organiser, title_en="Way forward")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_agenda_item(item=item, actor=organiser, title_en="Way forward")
     response = client.get(PAGE.format("en"), HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200 and "Way forward" in response.content.decode()
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -12,6 +13,24 @@ from sala.core.models import AuditEntry
 
 from .agenda import AgendaCheck, check_agenda
 from .models import AgendaItem, Consultation, ExpectedOutcome, Facilitator, Meeting
+
+# What a public page's version depends on; kept briefly in the shared cache, so that a busy
+# page costs no query at all. Services forget it on every change (`forget_version`).
+VERSION_FIELDS = ("pk", "slug", "updated_at", "visibility", "starts_at", "ends_at", "consultation_id")
+VERSION_SECONDS = 2
+
+
+def version_key(slug: str) -> str:
+    return f"meeting-version:{slug}"
+
+
+def meeting_version(slug: str) -> Meeting:
+    """The meeting's few version fields, from the cache or one narrow query (404 if none)."""
+    meeting = cache.get(version_key(slug))
+    if meeting is None:
+        meeting = get_object_or_404(Meeting.objects.only(*VERSION_FIELDS), slug=slug)
+        cache.set(version_key(slug), meeting, VERSION_SECONDS)
+    return meeting
 
 
 def meeting_with_agenda(slug: str) -> Meeting:

@@ -3,6 +3,7 @@
 from datetime import datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -11,6 +12,7 @@ from sala.core.errors import DomainError, DomainErrors
 
 from ..agenda import check_agenda, shifted
 from ..models import AgendaItem, AgendaSubItem, Meeting
+from ..queries import version_key
 
 ITEM_FIELDS = ("starts_at", "ends_at", "kind", "title_en", "title_km", "led_by_en", "led_by_km")
 
@@ -23,6 +25,13 @@ def lock_meeting(meeting: Meeting) -> Meeting:
 def touch(meeting: Meeting) -> None:
     """Mark the meeting changed, so cached public pages and ETags are renewed."""
     Meeting.objects.filter(pk=meeting.pk).update(updated_at=timezone.now())
+    forget_version(meeting.slug)
+
+
+def forget_version(slug: str) -> None:
+    """Drop the cached version once the change is committed (not before: a reader could
+    cache the old one again)."""
+    transaction.on_commit(lambda: cache.delete(version_key(slug)))
 
 
 def validate_or_raise(meeting: Meeting, items: list[AgendaItem]) -> None:

@@ -12,7 +12,7 @@ from sala.people.models import Organisation
 
 from ..agenda import check_agenda
 from ..models import Consultation, ExpectedOutcome, Meeting, Objective
-from .agenda import lock_meeting
+from .agenda import forget_version, lock_meeting, touch
 
 # The concept note as organisers fill it in, in the order the form shows it.
 CONCEPT_NOTE_FIELDS = (
@@ -78,6 +78,7 @@ def update_meeting(
     if unknown:
         raise TypeError(f"Unknown meeting fields: {sorted(unknown)}")
     meeting = lock_meeting(meeting)
+    old_slug = meeting.slug
     if "slug" in fields and Meeting.objects.filter(slug=fields["slug"]).exclude(pk=meeting.pk).exists():
         raise DomainError("meeting.slug_taken")
     changed = sorted(name for name, value in fields.items() if getattr(meeting, name) != value)
@@ -89,6 +90,8 @@ def update_meeting(
         if not result.is_valid:
             raise DomainError("meeting.agenda_outside_window")
     meeting.save()
+    forget_version(old_slug)
+    forget_version(meeting.slug)
     if organisations is not None:
         meeting.organisations.set(organisations)
     audit.record(
@@ -106,7 +109,7 @@ def set_objectives(*, meeting: Meeting, actor, rows: list[ObjectiveRow]) -> list
     """
     meeting = lock_meeting(meeting)
     kept = upsert(meeting, Objective, meeting.objectives.all(), rows)
-    meeting.save(update_fields=["updated_at"])
+    touch(meeting)
     audit.record(
         action="meeting.objectives_changed",
         scope=meeting,
@@ -125,7 +128,7 @@ def set_outcomes(*, meeting: Meeting, actor, rows: list[OutcomeRow]) -> list[Exp
     own = set(meeting.objectives.values_list("id", flat=True))
     for outcome, row in zip(kept, rows, strict=True):
         outcome.objectives.set([pk for pk in row.objective_ids if pk in own])
-    meeting.save(update_fields=["updated_at"])
+    touch(meeting)
     audit.record(
         action="meeting.outcomes_changed",
         scope=meeting,

@@ -5,7 +5,7 @@ import hashlib
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import parse_etags, quote_etag
@@ -22,8 +22,6 @@ from ..models import Meeting
 from .base import visible
 
 PAGE_CACHE_SECONDS = 300
-# What the page's version depends on: read on every request, so nothing more.
-VERSION_FIELDS = ("pk", "slug", "updated_at", "visibility", "starts_at", "ends_at", "consultation_id")
 
 
 class HomeView(ListView):
@@ -60,7 +58,7 @@ class MeetingPageView(View):
     """
 
     def get(self, request, slug):
-        meeting = visible(request, get_object_or_404(Meeting.objects.only(*VERSION_FIELDS), slug=slug))
+        meeting = visible(request, queries.meeting_version(slug))
         # Signed-in visitors and anyone with a message waiting get a page of their own.
         if request.user.is_authenticated or len(messages.get_messages(request)) > 0:
             return HttpResponse(self.render(request, slug))
