@@ -53,8 +53,9 @@ def etag_matches(request, etag: str) -> bool:
 class MeetingPageView(View):
     """The public meeting page, rendered once per version and language, then served from cache.
 
-    The cache holds the page and its gzip form, so a repeat visit costs one small query; the
-    ETag differs per encoding, and matching is weak, as browsers send what proxies rewrote.
+    The cache holds the page, its gzip form and (briefly) the version, so a repeat visit
+    usually costs no query; the ETag differs per encoding and is matched weakly, as browsers
+    send back what a proxy rewrote.
     """
 
     def get(self, request, slug):
