@@ -70,40 +70,43 @@ def test_htmx_error_retargets_the_item_editor(organiser_client, demo_meeting):
     assert "overlaps" in response.content.decode()
 
 
+def add_lunch(client, start: str):
+    return client.post(M.format(lang="en") + "agenda/add/", {
+        "day": "2014-06-05", "start": start, "end": "12:30", "kind": "break", "title_en": "Lunch",
+        "sub-TOTAL_FORMS": "0", "sub-INITIAL_FORMS": "0",
+    })  # fmt: skip
+
+
 def test_adding_an_item_out_of_the_window_is_refused(organiser_client, demo_meeting):
     count = AgendaItem.objects.count()
-    response = organiser_client.post(
-        M.format(lang="en") + "agenda/add/",
-        {
-            "day": "2014-06-05",
-            "start": "12:00",
-            "end": "12:30",
-            "kind": "break",
-            "title_en": "Lunch",
-            "sub-TOTAL_FORMS": "0",
-            "sub-INITIAL_FORMS": "0",
-        },
-    )
+    response = add_lunch(organiser_client, start="12:00")
     assert response.status_code == 422
     assert "outside the meeting" in response.content.decode()
     assert AgendaItem.objects.count() == count
 
 
 def test_an_impossible_time_is_refused_with_a_message(organiser_client, demo_meeting):
-    response = organiser_client.post(
-        M.format(lang="en") + "agenda/add/",
-        {
-            "day": "2014-06-05",
-            "start": "25:61",
-            "end": "12:30",
-            "kind": "break",
-            "title_en": "Lunch",
-            "sub-TOTAL_FORMS": "0",
-            "sub-INITIAL_FORMS": "0",
-        },
-    )
+    count = AgendaItem.objects.count()
+    response = add_lunch(organiser_client, start="25:61")
     assert response.status_code == 422
     assert "Enter a valid time" in response.content.decode()
+    assert AgendaItem.objects.count() == count
+
+
+def test_a_valid_item_is_added_where_there_is_room(organiser_client, demo_meeting):
+    closing = demo_meeting.agenda_items.get(kind="closing")
+    closing.ends_at = pp(11, 45)
+    closing.save()  # 11:30-11:45 leaves room until 12:00
+    response = add_lunch(organiser_client, start="11:45")
+    assert response.status_code == 422  # 12:30 is still past the end
+    response = organiser_client.post(M.format(lang="en") + "agenda/add/", {
+        "day": "2014-06-05", "start": "11:45", "end": "12:00", "kind": "closing",
+        "title_en": "Photo", "sub-TOTAL_FORMS": "1", "sub-INITIAL_FORMS": "0",
+        "sub-0-text_en": "Group photo", "sub-0-text_km": "ថតរូបជុំគ្នា",
+    })  # fmt: skip
+    assert response.status_code == 302
+    photo = demo_meeting.agenda_items.get(title_en="Photo")
+    assert [s.text_km for s in photo.sub_items.all()] == ["ថតរូបជុំគ្នា"]
 
 
 def test_declined_facilitator_is_flagged_on_the_organisers_agenda(organiser_client, demo_meeting):
