@@ -29,9 +29,15 @@ def compiled_messages(django_db_blocker):
         call_command("compilemessages", verbosity=0, ignore_patterns=[".venv"])
 
 
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("static")
+
+
 @pytest.fixture(autouse=True)
-def plain_static_files(settings):
+def plain_static_files(settings, static_root):
     """The manifest storage needs collectstatic; tests serve static files as they are."""
+    settings.STATIC_ROOT = static_root  # exists, so WhiteNoise does not warn
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
