@@ -124,8 +124,7 @@ def test_break_khmer_never_splits_a_cluster_or_stands_before_punctuation():
 
 def test_khmer_wrap_filter_keeps_escaping():
     template = Template(
-        "{% load sala_pdf %}{{ text|khmer_wrap }}|"
-        "{% filter khmer_wrap %}<b>{{ text }}</b>{% endfilter %}"
+        "{% load sala_pdf %}{{ text|khmer_wrap }}|{% filter khmer_wrap %}<b>{{ text }}</b>{% endfilter %}"
     )
     out = template.render(Context({"text": f"<i>{SENTENCE}</i>"}))
     assert "&lt;i&gt;" in out and "<b>" in out
@@ -136,7 +135,8 @@ def test_khmer_wrap_filter_keeps_escaping():
 
 KHMER_TEXT = st.lists(
     st.sampled_from(
-        [chr(c) for c in range(0x1780, 0x17DE)] + [chr(c) for c in range(0x17E0, 0x17EA)]
+        [chr(c) for c in range(0x1780, 0x17DE)]
+        + [chr(c) for c in range(0x17E0, 0x17EA)]
         + list("ab Z,.-\n")
         + ["ច្បាប់", "ប្រជុំ", "សេចក្តី", "ព្រាង", "ពិគ្រោះ", "យោបល់", "និង", "លើ"]
     ),

@@ -66,7 +66,14 @@ def test_calendar_has_the_meeting_and_every_agenda_item(client, demo_meeting):
     assert [e["UID"] for e in events[1:]] == [f"agenda-item-{i.pk}@sala" for i in items]
     assert [e.start for e in events[1:]] == [i.starts_at for i in items]
     assert [e.start.astimezone(UTC).strftime("%H:%M") for e in events[1:]] == [
-        "00:30", "01:00", "01:05", "01:15", "02:45", "03:00", "04:00", "04:30",
+        "00:30",
+        "01:00",
+        "01:05",
+        "01:15",
+        "02:45",
+        "03:00",
+        "04:00",
+        "04:30",
     ]
     session = events[4]
     assert session["SUMMARY"] == "Session 1: Presentations"
@@ -80,9 +87,7 @@ def test_calendar_is_the_same_file_twice(client, demo_meeting):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "url", [f"/en/meetings/{SLUG}/agenda.pdf", f"/meetings/{SLUG}/calendar.ics"]
-)
+@pytest.mark.parametrize("url", [f"/en/meetings/{SLUG}/agenda.pdf", f"/meetings/{SLUG}/calendar.ics"])
 def test_invitation_only_meeting_is_hidden_from_strangers(client, demo_meeting, organiser, url):
     Meeting.objects.filter(pk=demo_meeting.pk).update(visibility=Meeting.Visibility.INVITATION)
 

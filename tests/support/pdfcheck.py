@@ -70,9 +70,7 @@ class Font:
                 yield int.from_bytes(self.gids[2 * cid : 2 * cid + 2], "big")
 
 
-def check_pdf(
-    pdf_bytes: bytes, *, pages: Iterable[int] | None = (1,), edge_mm: float = 4.0
-) -> list[str]:
+def check_pdf(pdf_bytes: bytes, *, pages: Iterable[int] | None = (1,), edge_mm: float = 4.0) -> list[str]:
     """Problems a reader would see in the PDF; an empty list means none were found."""
     reader = PdfReader(io.BytesIO(pdf_bytes))
     problems: list[str] = []
@@ -104,10 +102,11 @@ def glyph_problems(page, number: int) -> list[str]:
             coeng[font.name] = coeng.get(font.name, 0) + 1
     return (
         [f"page {number}: {n} missing glyph(s) (.notdef) in {name}" for name, n in notdef.items()]
-        + [f"page {number}: {n} dotted circle(s) (unshaped cluster) in {name}"
-           for name, n in dotted.items()]
-        + [f"page {number}: {n} dangling coeng(s) (no subscript after U+17D2) in {name}"
-           for name, n in coeng.items()]
+        + [f"page {number}: {n} dotted circle(s) (unshaped cluster) in {name}" for name, n in dotted.items()]
+        + [
+            f"page {number}: {n} dangling coeng(s) (no subscript after U+17D2) in {name}"
+            for name, n in coeng.items()
+        ]
     )
 
 
@@ -207,9 +206,22 @@ def render_page(pdf_bytes: bytes, number: int, dpi: int = DPI) -> Image.Image:
         source.write_bytes(pdf_bytes)
         target = Path(tmp) / "page"
         subprocess.run(
-            ["pdftoppm", "-r", str(dpi), "-png", "-f", str(number), "-l", str(number),
-             "-singlefile", str(source), str(target)],
-            check=True, capture_output=True, timeout=60,
+            [
+                "pdftoppm",
+                "-r",
+                str(dpi),
+                "-png",
+                "-f",
+                str(number),
+                "-l",
+                str(number),
+                "-singlefile",
+                str(source),
+                str(target),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=60,
         )
         with Image.open(f"{target}.png") as image:
             return image.convert("L")
@@ -238,6 +250,8 @@ def save_page_images(
     source.write_bytes(pdf_bytes)
     subprocess.run(
         ["pdftoppm", "-r", str(dpi), "-png", str(source), str(directory / name)],
-        check=True, capture_output=True, timeout=120,
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     return sorted(directory.glob(f"{name}-*.png"))

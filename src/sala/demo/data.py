@@ -66,8 +66,7 @@ MEETING = {
         "អ្នកវិភាគឯករាជ្យ និងអង្គការមិនមែនរដ្ឋាភិបាលបានវិភាគសេចក្តីព្រាងនេះ ហើយកិច្ចប្រជុំនេះប្រមូលផ្តុំលទ្ធផលរកឃើញរបស់ពួកគេ។"
     ),
     "purpose_en": (
-        "Build awareness and discuss how to protect democratic space and an enabling "
-        "environment in Cambodia."
+        "Build awareness and discuss how to protect democratic space and an enabling environment in Cambodia."
     ),
     "purpose_km": "បង្កើនការយល់ដឹង និងពិភាក្សាអំពីរបៀបការពារលំហប្រជាធិបតេយ្យ និងបរិយាកាសអំណោយផលនៅកម្ពុជា។",
     "participants_min": 50,
@@ -86,29 +85,30 @@ MEETING = {
     "agenda_note_km": "គណៈកម្មការរៀបចំអាចកែប្រែរបៀបវារៈ អាស្រ័យលើពេលវេលារបស់វាគ្មិន និងដំណើរការនៃកិច្ចពិគ្រោះយោបល់។",
     "venue_name_en": "KSSA meeting room, KSSA/ICF Center",
     "venue_name_km": "បន្ទប់ប្រជុំ KSSA មជ្ឈមណ្ឌល KSSA/ICF",
-    "venue_address_en": (
-        "#19-21, Street 330, Sangkat Boeung Keng Kang III, Khan Chamkarmon, Phnom Penh"
-    ),
+    "venue_address_en": ("#19-21, Street 330, Sangkat Boeung Keng Kang III, Khan Chamkarmon, Phnom Penh"),
     "venue_address_km": "ផ្ទះលេខ ១៩-២១ ផ្លូវលេខ ៣៣០ សង្កាត់បឹងកេងកង ៣ ខណ្ឌចំការមន រាជធានីភ្នំពេញ",
     "venue_phones": "023 220 475, 012 979 843",
 }
 
 OBJECTIVES = [
-    ("Share the consolidated analysis and key findings",
-     "ចែករំលែកការវិភាគរួម និងលទ្ធផលរកឃើញសំខាន់ៗ"),
-    ("Discuss and collect inputs for a joint advocacy effort",
-     "ពិភាក្សា និងប្រមូលធាតុចូលសម្រាប់កិច្ចតស៊ូមតិរួម"),
-    ("Give input on, and approve, joint advocacy strategies",
-     "ផ្តល់ធាតុចូល និងអនុម័តយុទ្ធសាស្ត្រតស៊ូមតិរួម"),
+    ("Share the consolidated analysis and key findings", "ចែករំលែកការវិភាគរួម និងលទ្ធផលរកឃើញសំខាន់ៗ"),
+    ("Discuss and collect inputs for a joint advocacy effort", "ពិភាក្សា និងប្រមូលធាតុចូលសម្រាប់កិច្ចតស៊ូមតិរួម"),
+    ("Give input on, and approve, joint advocacy strategies", "ផ្តល់ធាតុចូល និងអនុម័តយុទ្ធសាស្ត្រតស៊ូមតិរួម"),
 ]
 
 OUTCOMES = [  # each tied to the objective of the same number
-    ("The consolidated analysis and key findings have been shared with stakeholders",
-     "ការវិភាគរួម និងលទ្ធផលរកឃើញសំខាន់ៗ ត្រូវបានចែករំលែកជូនភាគីពាក់ព័ន្ធ"),
-    ("Comments and inputs have been produced and integrated into the joint advocacy",
-     "មតិយោបល់ និងធាតុចូល ត្រូវបានរៀបចំ និងបញ្ចូលទៅក្នុងកិច្ចតស៊ូមតិរួម"),
-    ("The joint advocacy strategies have received participants' input and been approved",
-     "យុទ្ធសាស្ត្រតស៊ូមតិរួម បានទទួលធាតុចូលពីអ្នកចូលរួម និងត្រូវបានអនុម័ត"),
+    (
+        "The consolidated analysis and key findings have been shared with stakeholders",
+        "ការវិភាគរួម និងលទ្ធផលរកឃើញសំខាន់ៗ ត្រូវបានចែករំលែកជូនភាគីពាក់ព័ន្ធ",
+    ),
+    (
+        "Comments and inputs have been produced and integrated into the joint advocacy",
+        "មតិយោបល់ និងធាតុចូល ត្រូវបានរៀបចំ និងបញ្ចូលទៅក្នុងកិច្ចតស៊ូមតិរួម",
+    ),
+    (
+        "The joint advocacy strategies have received participants' input and been approved",
+        "យុទ្ធសាស្ត្រតស៊ូមតិរួម បានទទួលធាតុចូលពីអ្នកចូលរួម និងត្រូវបានអនុម័ត",
+    ),
 ]
 
 PEOPLE = {
@@ -126,12 +126,16 @@ ORGANISERS_LEAD = ("Organisers", "គណៈកម្មការរៀបចំ"
 
 AGENDA = [
     {
-        "start": (7, 30), "end": (8, 0), "kind": "registration",
+        "start": (7, 30),
+        "end": (8, 0),
+        "kind": "registration",
         "title": ("Registration", "ការចុះឈ្មោះ"),
         "led_by": ORGANISERS_LEAD,
     },
     {
-        "start": (8, 0), "end": (8, 5), "kind": "opening",
+        "start": (8, 0),
+        "end": (8, 5),
+        "kind": "opening",
         "title": ("Introduction", "សេចក្តីផ្តើម"),
         "sub_items": [
             ("National anthem", "ភ្លេងជាតិ"),
@@ -140,21 +144,30 @@ AGENDA = [
         "facilitators": [("mi-nac", "Advocacy Specialist of CCC", "អ្នកឯកទេសផ្នែកតស៊ូមតិ នៃ CCC", "confirmed")],
     },
     {
-        "start": (8, 5), "end": (8, 15), "kind": "opening",
-        "title": ("Welcome and opening remarks by a CSO representative",
-                  "សុន្ទរកថាស្វាគមន៍ និងបើកកិច្ចប្រជុំ ដោយតំណាងអង្គការសង្គមស៊ីវិល"),
+        "start": (8, 5),
+        "end": (8, 15),
+        "kind": "opening",
+        "title": (
+            "Welcome and opening remarks by a CSO representative",
+            "សុន្ទរកថាស្វាគមន៍ និងបើកកិច្ចប្រជុំ ដោយតំណាងអង្គការសង្គមស៊ីវិល",
+        ),
         "facilitators": [("soeung-saroeun", "Executive Director of CCC", "នាយកប្រតិបត្តិ នៃ CCC", "tbc")],
     },
     {
-        "start": (8, 15), "end": (9, 45), "kind": "session",
+        "start": (8, 15),
+        "end": (9, 45),
+        "kind": "session",
         "title": ("Session 1: Presentations", "វគ្គទី១៖ បទបង្ហាញ"),
         "sub_items": [
-            ("Key notes and update on the cybercrime law",
-             f"ចំណុចសំខាន់ៗ និងបច្ចុប្បន្នភាពនៃ{CYBERCRIME_KM}"),
-            ("Key notes on the International Telecommunication Union",
-             "ចំណុចសំខាន់ៗអំពីសហភាពទូរគមនាគមន៍អន្តរជាតិ (ITU)"),
-            ("Key findings and concerns on the draft cybercrime law",
-             f"លទ្ធផលរកឃើញ និងកង្វល់សំខាន់ៗលើសេចក្តីព្រាង{CYBERCRIME_KM}"),
+            ("Key notes and update on the cybercrime law", f"ចំណុចសំខាន់ៗ និងបច្ចុប្បន្នភាពនៃ{CYBERCRIME_KM}"),
+            (
+                "Key notes on the International Telecommunication Union",
+                "ចំណុចសំខាន់ៗអំពីសហភាពទូរគមនាគមន៍អន្តរជាតិ (ITU)",
+            ),
+            (
+                "Key findings and concerns on the draft cybercrime law",
+                f"លទ្ធផលរកឃើញ និងកង្វល់សំខាន់ៗលើសេចក្តីព្រាង{CYBERCRIME_KM}",
+            ),
             ("Questions and answers", "សំណួរ និងចម្លើយ"),
         ],
         "facilitators": [
@@ -164,26 +177,35 @@ AGENDA = [
         ],
     },
     {
-        "start": (9, 45), "end": (10, 0), "kind": "break",
+        "start": (9, 45),
+        "end": (10, 0),
+        "kind": "break",
         "title": ("Refreshments", "អាហារសម្រន់"),
         "led_by": ("All", "អ្នកចូលរួមទាំងអស់"),
     },
     {
-        "start": (10, 0), "end": (11, 0), "kind": "group_work",
+        "start": (10, 0),
+        "end": (11, 0),
+        "kind": "group_work",
         "title": ("Session 2: Strategic discussion", "វគ្គទី២៖ ការពិភាក្សាជាយុទ្ធសាស្ត្រ"),
         "sub_items": [("Road map and advocacy plan", "ផែនទីបង្ហាញផ្លូវ និងផែនការតស៊ូមតិ")],
         "facilitators": [("lam-socheat", "Deputy Director of API", "នាយករង នៃ API", "tbc")],
     },
     {
-        "start": (11, 0), "end": (11, 30), "kind": "plenary",
-        "title": ("Plenary reporting: group presentations",
-                  "របាយការណ៍ក្នុងអង្គប្រជុំពេញអង្គ៖ បទបង្ហាញរបស់ក្រុម"),
+        "start": (11, 0),
+        "end": (11, 30),
+        "kind": "plenary",
+        "title": ("Plenary reporting: group presentations", "របាយការណ៍ក្នុងអង្គប្រជុំពេញអង្គ៖ បទបង្ហាញរបស់ក្រុម"),
         "led_by": ("Group representatives", "តំណាងក្រុម"),
     },
     {
-        "start": (11, 30), "end": (12, 0), "kind": "closing",
+        "start": (11, 30),
+        "end": (12, 0),
+        "kind": "closing",
         "title": ("Conclusion and way forward", "សេចក្តីសន្និដ្ឋាន និងជំហានបន្ទាប់"),
-        "facilitators": [("tek-vannara", "Executive Director of NGO Forum", "នាយកប្រតិបត្តិ នៃ NGO Forum", "tbc")],
+        "facilitators": [
+            ("tek-vannara", "Executive Director of NGO Forum", "នាយកប្រតិបត្តិ នៃ NGO Forum", "tbc")
+        ],
     },
 ]
 
