@@ -1,4 +1,5 @@
 import re
+from datetime import datetime
 
 import pytest
 from django.utils import translation
@@ -6,7 +7,7 @@ from django.utils import translation
 from sala.core.errors import MESSAGES
 from sala.meetings.models import AgendaItem, Facilitator
 from sala.people.models import Person
-from tests.factories import pp
+from tests.factories import PP, pp
 
 pytestmark = pytest.mark.django_db
 M = "/{lang}/manage/meetings/cybercrime-law-2014/"
@@ -197,3 +198,34 @@ def test_facilitator_page_confirms_and_shows_the_answer(client, demo_meeting):
     facilitator.refresh_from_db()
     assert facilitator.status == "confirmed" and facilitator.note == "បាទ"
     assert response.status_code == 200
+
+
+def meeting_form(**changes):
+    data = {
+        "slug": "follow-up-2014", "visibility": "public", "day": "2014-07-10", "start": "08:00",
+        "end": "11:00", "title_en": "Follow-up meeting", "title_km": "កិច្ចប្រជុំតាមដាន",
+    }  # fmt: skip
+    return {**data, **changes}
+
+
+def test_organiser_creates_a_meeting_in_their_consultation(organiser_client, demo_meeting):
+    url = "/en/manage/meetings/new/?consultation=" + demo_meeting.consultation.slug
+    assert organiser_client.get(url).status_code == 200
+    response = organiser_client.post(url, meeting_form())
+    assert response.status_code == 302 and response.url.endswith("/follow-up-2014/agenda/")
+    meeting = demo_meeting.consultation.meetings.get(slug="follow-up-2014")
+    july_10 = datetime(2014, 7, 10, tzinfo=PP)
+    assert (meeting.starts_at, meeting.ends_at) == (july_10.replace(hour=8), july_10.replace(hour=11))
+    refused = organiser_client.post(url, meeting_form(slug="other", start="11:00", end="08:00"))
+    assert refused.status_code == 422 and "must end after it starts" in refused.content.decode()
+    assert not demo_meeting.consultation.meetings.filter(slug="other").exists()
+
+
+def test_nobody_creates_a_meeting_in_a_consultation_they_do_not_organise(
+    client, demo_meeting, other_organiser
+):
+    client.force_login(other_organiser)
+    url = "/en/manage/meetings/new/?consultation=" + demo_meeting.consultation.slug
+    assert client.get(url).status_code == 403
+    assert client.post(url, meeting_form()).status_code == 403
+    assert not demo_meeting.consultation.meetings.filter(slug="follow-up-2014").exists()
