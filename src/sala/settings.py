@@ -5,6 +5,7 @@ cache for several app servers.
 """
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -20,11 +21,20 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = env_bool("SALA_DEBUG", False)
-SECRET_KEY = os.environ.get("SALA_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and env_bool("SALA_REQUIRE_SECRET", False):
-        raise RuntimeError("Set SALA_SECRET_KEY in production.")
-    SECRET_KEY = "insecure-development-key-do-not-use-in-production"
+
+
+def local_secret_key() -> str:
+    """A random key made once and kept in the data folder, for installs that set none:
+    never a key shared by every copy of Sala."""
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(50))
+    return path.read_text().strip()
+
+
+SECRET_KEY = os.environ.get("SALA_SECRET_KEY") or local_secret_key()
 ALLOWED_HOSTS = os.environ.get("SALA_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("SALA_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 SITE_URL = os.environ.get("SALA_SITE_URL", "http://127.0.0.1:8000")

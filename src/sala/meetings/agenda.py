@@ -25,10 +25,6 @@ class Gap:
     starts_at: datetime
     ends_at: datetime
 
-    @property
-    def minutes(self) -> int:
-        return int((self.ends_at - self.starts_at).total_seconds() // 60)
-
 
 @dataclass
 class AgendaCheck:

@@ -34,10 +34,6 @@ class AgendaItem(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def minutes(self) -> int:
-        return int((self.ends_at - self.starts_at).total_seconds() // 60)
-
 
 class AgendaSubItem(models.Model):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="sub_items")

@@ -3,7 +3,7 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 
 from ..models import Meeting
 
@@ -36,12 +36,3 @@ class OrganiserMixin(LoginRequiredMixin):
     def get_context_data(self, **kwargs):
         kwargs.setdefault("meeting", self.meeting)
         return super().get_context_data(**kwargs)
-
-
-def htmx_or_redirect(request, template: str, context: dict, url: str, status: int = 200):
-    """HTMX gets the re-rendered fragment; a plain form post gets a redirect (or the page on error)."""
-    if request.htmx:
-        return render(request, template, context, status=status)
-    if status >= 400:
-        return render(request, template.split("#")[0], context, status=status)
-    return redirect(url)

@@ -23,7 +23,7 @@ from ..forms import (
     ordered_rows,
 )
 from ..models import AgendaItem, Facilitator
-from .base import OrganiserMixin, htmx_or_redirect
+from .base import OrganiserMixin
 
 STEPS = {"up": -1, "down": 1}
 
@@ -49,13 +49,11 @@ class AgendaMixin(OrganiserMixin):
         return reverse("manage:agenda", args=[self.meeting.slug])
 
     def agenda_reply(self, add_form=None, status=200):
-        return htmx_or_redirect(
-            self.request,
-            "meetings/manage/agenda.html#agenda",
-            agenda_context(self.meeting, add_form),
-            self.agenda_url(),
-            status,
-        )
+        """HTMX gets the agenda fragment; a plain post gets a redirect, or the page on error."""
+        if not self.request.htmx and status < 400:
+            return redirect(self.agenda_url())
+        template = "meetings/manage/agenda.html" + ("#agenda" if self.request.htmx else "")
+        return render(self.request, template, agenda_context(self.meeting, add_form), status=status)
 
     def item(self) -> AgendaItem:
         return get_object_or_404(AgendaItem, pk=self.kwargs["pk"], meeting=self.meeting)

@@ -28,7 +28,3 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.acronym or self.name
-
-    @property
-    def short_name(self) -> str:
-        return self.acronym or self.name
