@@ -22,6 +22,10 @@ MESSAGES = {
     "meeting.slug_taken": _("Another meeting already uses this web address."),
     "facilitator.bad_status": _("This answer is not possible."),
     "list.cannot_move": _("This entry is already at that end of the list."),
+    # importers: documents in general
+    # importers: participant lists
+    # importers: concept notes
+    # importers: draft laws
 }
 
 
