@@ -27,7 +27,9 @@ run: bootstrap
 	$(BIN)/sala migrate --noinput -v 0
 	$(BIN)/sala collectstatic --noinput -v 0
 	$(BIN)/sala load_demo
-	$(BIN)/sala runserver 127.0.0.1:$(PORT)
+	@# The background worker sends the emails (printed to this console by default).
+	$(BIN)/sala db_worker --interval 2 & worker=$$!; trap "kill $$worker" EXIT INT TERM; \
+	  $(BIN)/sala runserver 127.0.0.1:$(PORT)
 
 test: SYSTEM_DEPS_FLAGS = --with-browser
 test: bootstrap

@@ -44,6 +44,12 @@ def plain_static_files(settings, static_root):
     }
 
 
+@pytest.fixture(autouse=True)
+def tasks_run_inline(settings):
+    """Background tasks run at once in tests, so their effects (emails) can be checked."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def demo_meeting(db):
     """The 2014 Cybercrime Law meeting, loaded as `make run` loads it."""

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "sala.people",
     "sala.laws",
     "sala.meetings",
+    "sala.attendance",
     "sala.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -176,7 +177,19 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 31536000
 
-EMAIL_BACKEND = os.environ.get("SALA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Email: printed to the console unless SMTP is configured (SALA_EMAIL_HOST selects SMTP).
+EMAIL_HOST = os.environ.get("SALA_EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "SALA_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("SALA_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("SALA_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("SALA_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("SALA_EMAIL_TLS", "1") == "1"
+EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("SALA_FROM_EMAIL", "sala@localhost")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -13,6 +13,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("manage/", include("sala.meetings.urls_manage")),
+    path("manage/", include("sala.attendance.urls_manage")),
+    path("", include("sala.attendance.urls")),
     path("", include("sala.meetings.urls")),
     prefix_default_language=True,
 )

@@ -22,6 +22,22 @@ ACTION_LABELS = {
     "facilitator.changed": _("Facilitator changed by an organiser"),
     "facilitator.answered": _("Facilitator answered through their link"),
     "facilitator.removed": _("Facilitator removed"),
+    "people.imported": _("Participant list imported"),
+    "person.erased": _("Personal data removed on request"),
+    "invitation.created": _("People invited"),
+    "invitation.sent": _("Invitations sent"),
+    "invitation.accepted": _("Invitation accepted"),
+    "invitation.declined": _("Invitation declined"),
+    "invitation.withdrawn": _("Invitation withdrawn"),
+    "registration.confirmed": _("Registered"),
+    "registration.waitlisted": _("Put on the waiting list"),
+    "registration.cancelled": _("Registration cancelled"),
+    "registration.promoted": _("Given a place from the waiting list"),
+    "meeting.places_changed": _("Capacity or registration changed"),
+    "attendance.checked_in": _("Checked in"),
+    "attendance.check_in_undone": _("Check-in undone"),
+    "agenda.notice_sent": _("Agenda change notice sent"),
+    "export.people": _("Personal data exported"),
 }
 
 
@@ -49,7 +65,7 @@ def key(obj: models.Model) -> str:
 def record(
     *,
     action: str,
-    scope: models.Model,
+    scope: models.Model | None,
     target: models.Model | None = None,
     actor=None,
     actor_label: str = "",
@@ -59,7 +75,7 @@ def record(
         actor = None
     return AuditEntry.objects.create(
         action=action,
-        scope=key(scope),
+        scope=key(scope) if scope is not None else "",
         target=key(target) if target is not None else "",
         actor=actor,
         actor_label=actor_label or (actor.get_username() if actor else ""),

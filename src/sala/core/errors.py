@@ -21,11 +21,93 @@ MESSAGES = {
     ),
     "meeting.slug_taken": _("Another meeting already uses this web address."),
     "facilitator.bad_status": _("This answer is not possible."),
+    "person.no_name": _("Give a name, in Khmer or Latin script."),
+    "invitation.bad_category": _("Choose a category from the list."),
+    "registration.closed": _("Registration for this meeting is not open."),
+    "checkin.unknown_code": _("This code belongs to no one invited to this meeting."),
+    "walk_in.possible_duplicate": _(
+        "Someone like “%(name)s” is already known. Choose them below, or confirm this is someone new."
+    ),
+    "upload.missing": _("Choose a file to upload."),
+    "upload.expired": _("This upload has expired. Please upload the file again."),
+    "organisation.no_name": _("Give the organisation’s name."),
     "list.cannot_move": _("This entry is already at that end of the list."),
+    "meeting.no_date_or_time": _("Give the meeting’s first day, and the times it starts and ends."),
+    "meeting.bad_date_or_time": _("“%(value)s” is not a date and time Sala can read."),
     # importers: documents in general
+    "document.empty": _("The file is empty."),
+    "document.too_large": _("The file is too large to import."),
+    "document.unreadable": _(
+        "The file could not be read. It may be damaged, or not the type of file its name says."
+    ),
+    "document.encrypted": _("The file is protected by a password. Remove the password and upload it again."),
+    "document.no_text": _(
+        "No text was found in the file. A scanned PDF holds only pictures of text: upload the original "
+        "document or paste the text."
+    ),
+    "document.unsupported_type": _("This type of file cannot be imported here."),
+    "document.too_many_pages": _("The PDF has %(pages)s pages; at most %(max_pages)s can be imported."),
     # importers: participant lists
+    "people.old_excel": _(
+        "Old Excel files (.xls) cannot be read. Open the file in Excel, save it as .xlsx or CSV, "
+        "and upload it again."
+    ),
+    "people.no_header": _(
+        "No header row was found near the top of the list: one row must name the columns, such as "
+        "“Name”, “Gender” and “Organisation”."
+    ),
+    "people.too_many_rows": _("The list has more than %(max)s rows. Split it into smaller files."),
+    "people.no_name": _("Row %(row)s has no name, in Khmer or in Latin script, and cannot be imported."),
+    "people.invalid_email": _("Row %(row)s: “%(value)s” is not an email address; the email is left empty."),
+    "people.invalid_phone": _("Row %(row)s: “%(value)s” is not a phone number; the phone is left empty."),
+    "people.several_values": _("Row %(row)s: “%(value)s” holds several values; only “%(kept)s” is kept."),
+    "people.type_mapped": _(
+        "Row %(row)s: “%(value)s” is not one of the organisation types; the closest type was chosen. "
+        "Check it."
+    ),
+    "people.unknown_type": _("Row %(row)s: the organisation type “%(value)s” is unknown and is left empty."),
+    "people.unknown_gender": _("Row %(row)s: the gender “%(value)s” is unknown and is left as not given."),
+    "people.unknown_title": _("Row %(row)s: the title “%(value)s” is unknown and is left empty."),
     # importers: concept notes
+    "concept_note.title_missing": _("No title was found. Write the meeting’s title."),
+    "concept_note.date_missing": _("No date was found for the meeting. Set its date."),
+    "concept_note.date_unreadable": _("Line %(line)s: the date “%(text)s” could not be read."),
+    "concept_note.date_ambiguous": _(
+        "Line %(line)s: the date “%(text)s” could be day/month or month/day; it was read as day/month. "
+        "Check it."
+    ),
+    "concept_note.time_unreadable": _("Line %(line)s: the time “%(text)s” could not be read."),
+    "concept_note.time_reversed": _(
+        "Line %(line)s: the time “%(text)s” ends before it starts, so it was not imported."
+    ),
+    "concept_note.time_afternoon_assumed": _(
+        "Line %(line)s: “%(text)s” was read as an afternoon time. Check it."
+    ),
+    "concept_note.end_time_inferred": _(
+        "Line %(line)s: “%(text)s” gives no end time; the item ends when the next one starts. Check it."
+    ),
+    "concept_note.end_time_missing": _(
+        "Line %(line)s: “%(text)s” gives no end time and none could be found, so the item was not imported."
+    ),
+    "concept_note.day_unknown": _(
+        "Line %(line)s: the date of “%(text)s” is not given. Set the date of the items under it."
+    ),
+    "concept_note.agenda_missing": _(
+        "No agenda was found: no line starts with a time such as “08:00 – 08:30”."
+    ),
+    "concept_note.facilitator_unnamed": _(
+        "Line %(line)s: a facilitator is marked (“%(text)s”) but not named."
+    ),
     # importers: draft laws
+    "draft.numbering_gap": _(
+        "Line %(line)s: number %(number)s skips numbers (expected %(expected)s). Is something missing?"
+    ),
+    "draft.numbering_back": _(
+        "Line %(line)s: number %(number)s goes back (expected %(expected)s). Check for a repeated heading."
+    ),
+    "draft.no_articles": _(
+        "No article headings were found, such as “Article 1” or “មាត្រា ១”. Check the text before publishing."
+    ),
 }
 
 

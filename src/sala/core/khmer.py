@@ -48,6 +48,11 @@ EN_MONTHS = (
 EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+def has_khmer(text: str) -> bool:
+    """Whether a text is written (at least partly) in Khmer script."""
+    return any("\u1780" <= ch <= "\u17ff" for ch in text)
+
+
 def khmer_digits(value) -> str:
     return str(value).translate(KHMER_DIGITS)
 

@@ -13,6 +13,7 @@ from sala.meetings.models import Consultation, Meeting
 from sala.people.models import Organisation, Person
 
 from . import data
+from .attendance_loader import load_attendance
 
 PHNOM_PENH = ZoneInfo(settings.TIME_ZONE)
 
@@ -40,16 +41,25 @@ def ensure_organiser():
 
 @transaction.atomic
 def load_demo() -> Meeting:
-    """Create the 2014 meeting once; a second run changes nothing (organisers' edits stay)."""
+    """Create the 2014 meeting once; a second run changes nothing (organisers' edits stay).
+
+    Each part (the meeting, its attendance) is loaded if missing, so a database made by
+    an older version gains the parts added since.
+    """
     organiser = ensure_organiser()
     law, _ = Law.objects.get_or_create(slug=data.LAW["slug"], defaults=data.LAW)
     consultation, _ = Consultation.objects.get_or_create(
         slug=data.CONSULTATION["slug"], defaults={**data.CONSULTATION, "law": law}
     )
     consultation.organisers.add(organiser)
-    existing = Meeting.objects.filter(slug=data.MEETING["slug"]).first()
-    if existing:
-        return existing
+    meeting = Meeting.objects.filter(slug=data.MEETING["slug"]).first()
+    if meeting is None:
+        meeting = create_meeting(consultation, organiser)
+    load_attendance(meeting, organiser)
+    return meeting
+
+
+def create_meeting(consultation: Consultation, organiser) -> Meeting:
 
     orgs = {}
     for acronym, name_en, name_km, kind in data.ORGANISATIONS:
@@ -59,7 +69,12 @@ def load_demo() -> Meeting:
     people = {}
     for key, (title, name, acronym) in data.PEOPLE.items():
         people[key], _ = Person.objects.get_or_create(
-            name_en=name, defaults={"title": title, "organisation": orgs[acronym]}
+            name_en=name,
+            defaults={
+                "title": title,
+                "organisation": orgs[acronym],
+                "gender": "woman" if title in ("ms", "mrs") else "man",
+            },
         )
 
     fields = {k: v for k, v in data.MEETING.items() if k not in {"date", "start", "end"}}

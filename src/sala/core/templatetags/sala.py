@@ -53,6 +53,18 @@ def tel(number: str) -> str:
 
 
 @register.filter
+def phone(number: str) -> str:
+    """A stored number (+85512345678) as people write it here: 012 345 678; others as stored."""
+    plain = tel(number)
+    code = f"+{getattr(settings, 'SALA_PHONE_COUNTRY_CODE', '855')}"
+    if not plain.startswith(code):
+        return number
+    local = "0" + plain[len(code) :]
+    groups = [local[:3], local[3:6], local[6:]]
+    return " ".join(g for g in groups if g)
+
+
+@register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
 

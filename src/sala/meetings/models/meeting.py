@@ -28,6 +28,17 @@ class Meeting(models.Model):
     purpose_en, purpose_km = text_pair(_("purpose"), long=True)
     participants_min = models.PositiveIntegerField(_("participants, at least"), null=True, blank=True)
     participants_max = models.PositiveIntegerField(_("participants, at most"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_("Places to register; empty means the upper participant target. Later sign-ups wait."),
+    )
+    registration_open = models.BooleanField(
+        _("open registration"),
+        default=False,
+        help_text=_("Anyone with the link may register for a public meeting; the list is still checked."),
+    )
     participant_categories_en, participant_categories_km = text_pair(
         _("who should come (one category per line)"), long=True
     )
@@ -67,6 +78,11 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def places(self) -> int | None:
+        """How many may register: the capacity, else the upper target (None: no limit set)."""
+        return self.capacity if self.capacity is not None else self.participants_max
 
     @property
     def is_public(self) -> bool:

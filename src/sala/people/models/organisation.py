@@ -17,7 +17,7 @@ class Organisation(models.Model):
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     name_km = models.CharField(_("name in Khmer"), max_length=200, blank=True)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
-    type = models.CharField(_("type"), max_length=30, choices=Type.choices, default=Type.CSO)
+    type = models.CharField(_("type"), max_length=30, choices=Type.choices, default=Type.CSO, blank=True)
 
     name = bilingual("name")
 

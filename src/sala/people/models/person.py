@@ -6,9 +6,12 @@ from sala.core.models import bilingual
 
 
 class Person(models.Model):
-    """Someone Sala knows: a facilitator now, later an invitee or participant.
+    """Someone Sala knows: a facilitator, an invitee, a participant.
 
     `name_en` is the name in Latin script, `name_km` in Khmer script; either may be empty.
+    Gender is what donors' attendance figures are broken down by; empty means not given.
+    Erasing a person on request blanks every personal field but keeps gender and
+    organisation, so the anonymous attendance counts stay right.
     """
 
     class Title(models.TextChoices):
@@ -17,6 +20,16 @@ class Person(models.Model):
         MRS = "mrs", _("Mrs.")
         DR = "dr", _("Dr.")
         HE = "he", _("H.E.")
+
+    class Gender(models.TextChoices):
+        WOMAN = "woman", _("Woman")
+        MAN = "man", _("Man")
+        ANOTHER = "another", _("Another gender")
+        NOT_GIVEN = "", _("Not given")
+
+    class Language(models.TextChoices):
+        KHMER = "km", "ខ្មែរ"
+        ENGLISH = "en", "English"
 
     name_en = models.CharField(_("name in Latin script"), max_length=200, blank=True)
     name_km = models.CharField(_("name in Khmer script"), max_length=200, blank=True)
@@ -31,19 +44,26 @@ class Person(models.Model):
         related_name="people",
         verbose_name=_("organisation"),
     )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(
+        _("language for messages"), max_length=2, choices=Language.choices, default=Language.KHMER
+    )
+    erased_at = models.DateTimeField(_("personal data removed"), null=True, blank=True, editable=False)
 
     name = bilingual("name")
 
     class Meta:
         ordering = ["name_en", "name_km"]
+        indexes = [models.Index(fields=["email"]), models.Index(fields=["phone"])]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
     def __str__(self) -> str:
-        return self.name
+        return self.name or str(_("(name removed)"))
 
     @property
     def name_with_title(self) -> str:
-        return f"{self.get_title_display()} {self.name}" if self.title else self.name
+        return f"{self.get_title_display()} {self}" if self.title else str(self)
