@@ -122,3 +122,26 @@ class ColumnForm(forms.Form):
             for index, name in enumerate(self.columns)
             if self.cleaned_data.get(name)
         }
+
+
+class WalkInForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200, help_text=_("In any script."))
+    organisation = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        required=False,
+        help_text=_("Choose from the list, or type the name of a new one."),
+        widget=forms.TextInput(attrs={"list": "organisations", "autocomplete": "off"}),
+    )
+    gender = forms.ChoiceField(
+        label=_("Gender"), choices=Person.Gender.choices, required=False, widget=forms.RadioSelect
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+
+    def clean_name(self) -> str:
+        return " ".join(self.cleaned_data["name"].split())  # as it is saved, and quoted back

@@ -130,3 +130,14 @@ def attendance_version(meeting: Meeting) -> int:
     log): the ETag of the live counts, so an unchanged state answers 304."""
     last = AuditEntry.objects.filter(scope=audit.key(meeting)).order_by("-pk").values_list("pk", flat=True)
     return last.first() or 0
+
+
+def person_row(meeting: Meeting, person: Person) -> PersonRow:
+    """One person's row of the search results, read again after a change."""
+    ties = {"meeting": meeting, "person": person}
+    return PersonRow(
+        person,
+        Invitation.objects.filter(**ties).first(),
+        Registration.objects.filter(**ties).first(),
+        CheckIn.objects.filter(**ties).select_related("by").first(),
+    )

@@ -13,7 +13,7 @@ from sala.people.models import Organisation, Person
 from sala.people.services import create_person
 
 from ..models import Category, CheckIn, Invitation, Registration
-from ..queries import possible_duplicates
+from ..queries import meeting_people, possible_duplicates
 from .registration import register_person
 
 
@@ -103,3 +103,11 @@ def register_walk_in(
         register_person(meeting=meeting, person=person, source=Registration.Source.WALK_IN, actor=actor)
         checkin, _ = check_in(meeting=meeting, person=person, actor=actor)
         return checkin
+
+
+def check_in_known(meeting: Meeting, person: Person, actor) -> tuple[CheckIn, bool]:
+    """A known person at the door; one with no tie to this meeting gets a walk-in place first."""
+    with transaction.atomic():
+        if not meeting_people(meeting).filter(pk=person.pk).exists():
+            register_person(meeting=meeting, person=person, source=Registration.Source.WALK_IN, actor=actor)
+        return check_in(meeting=meeting, person=person, actor=actor)

@@ -7,7 +7,6 @@ tap, undo a mistake, and register walk-ins. With HTMX each action swaps only the
 
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib import messages
 from django.core import signing
 from django.db import transaction
@@ -16,7 +15,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
 from sala.core.errors import DomainError
@@ -26,7 +24,8 @@ from sala.people.models import Organisation, Person
 from sala.people.services import find_or_create_organisation
 
 from .. import queries, services
-from ..models import CheckIn, Invitation, Registration
+from ..forms import WalkInForm
+from ..models import CheckIn
 from .base import PeopleMixin
 from .figures import CountsView
 
@@ -46,17 +45,6 @@ def count_context(meeting: Meeting) -> dict:
         "checked_in": CheckIn.objects.filter(meeting=meeting).count(),
         "target": target(meeting),
     }
-
-
-def person_row(meeting: Meeting, person: Person) -> queries.PersonRow:
-    """One person's row of the search results, read again after a change."""
-    ties = {"meeting": meeting, "person": person}
-    return queries.PersonRow(
-        person,
-        Invitation.objects.filter(**ties).first(),
-        Registration.objects.filter(**ties).first(),
-        CheckIn.objects.filter(**ties).select_related("by").first(),
-    )
 
 
 def search_url(meeting: Meeting, text: str) -> str:
@@ -110,7 +98,7 @@ class CodeView(CheckInView):
             person = services.person_for_code(self.meeting, request.POST.get("code", ""))
         except DomainError as error:
             return self.reply(status=422, code_error=error.message)
-        return self.reply(code_row=person_row(self.meeting, person))
+        return self.reply(code_row=queries.person_row(self.meeting, person))
 
     def reply(self, status: int = 200, **context) -> HttpResponse:
         template = TEMPLATE + "#code_result" if self.request.htmx else TEMPLATE
@@ -128,7 +116,11 @@ class PersonMixin(PeopleMixin):
         """HTMX gets the person's row and the new count; a plain request goes back to the search."""
         if not self.request.htmx:
             return redirect(search_url(self.meeting, self.request.POST.get("q") or person.name))
-        context = {"row": person_row(self.meeting, person), "oob": True, **count_context(self.meeting)}
+        context = {
+            "row": queries.person_row(self.meeting, person),
+            "oob": True,
+            **count_context(self.meeting),
+        }
         return render(self.request, TEMPLATE + "#row_reply", context)
 
 
@@ -156,7 +148,7 @@ class UndoCheckInView(PersonMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         person = self.get_person()
-        return super().get_context_data(row=person_row(self.meeting, person), q=person.name, **kwargs)
+        return super().get_context_data(row=queries.person_row(self.meeting, person), q=person.name, **kwargs)
 
     def post(self, request, *args, **kwargs):
         person = self.get_person()
@@ -167,41 +159,6 @@ class UndoCheckInView(PersonMixin, TemplateView):
         if not request.htmx:
             messages.success(request, _("The check-in of %(name)s is undone.") % {"name": person})
         return self.row_reply(person)
-
-
-class WalkInForm(forms.Form):
-    name = forms.CharField(
-        label=gettext_lazy("Name"), max_length=200, help_text=gettext_lazy("In any script.")
-    )
-    organisation = forms.CharField(
-        label=gettext_lazy("Organisation"),
-        max_length=200,
-        required=False,
-        help_text=gettext_lazy("Choose from the list, or type the name of a new one."),
-        widget=forms.TextInput(attrs={"list": "organisations", "autocomplete": "off"}),
-    )
-    gender = forms.ChoiceField(
-        label=gettext_lazy("Gender"), choices=Person.Gender.choices, required=False, widget=forms.RadioSelect
-    )
-    phone = forms.CharField(
-        label=gettext_lazy("Phone"),
-        max_length=40,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
-    )
-
-    def clean_name(self) -> str:
-        return " ".join(self.cleaned_data["name"].split())  # as it is saved, and quoted back
-
-
-def check_in_known(meeting: Meeting, person: Person, actor) -> tuple[CheckIn, bool]:
-    """A known person at the door; one with no tie to this meeting gets a walk-in place first."""
-    with transaction.atomic():
-        if not queries.meeting_people(meeting).filter(pk=person.pk).exists():
-            services.register_person(
-                meeting=meeting, person=person, source=Registration.Source.WALK_IN, actor=actor
-            )
-        return services.check_in(meeting=meeting, person=person, actor=actor)
 
 
 class WalkInView(PeopleMixin, FormView):
@@ -268,7 +225,7 @@ class WalkInView(PeopleMixin, FormView):
         except signing.BadSignature:
             raise Http404 from None
         person = get_object_or_404(Person, pk=pk, erased_at__isnull=True)
-        checkin, created = check_in_known(self.meeting, person, self.request.user)
+        checkin, created = services.check_in_known(self.meeting, person, self.request.user)
         tell_checked_in(self.request, checkin, created)
         return redirect(search_url(self.meeting, person.name))
 

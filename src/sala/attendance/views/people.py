@@ -97,10 +97,20 @@ class PersonEditView(PersonMixin, FormView):
 class PersonEraseView(PersonMixin, TemplateView):
     """Remove a person's personal data on request, after a confirmation."""
 
-    template_name = "attendance/manage/person_erase.html"
+    template_name = "attendance/manage/confirm.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(person=self.get_person(), **kwargs)
+        question = _(
+            "The name, title, position, email and phone of “%(name)s” will be deleted everywhere in Sala, "
+            "on their request. Gender and organisation stay, without a name, so the attendance figures do "
+            "not change. This cannot be undone."
+        ) % {"name": self.get_person()}
+        return super().get_context_data(
+            heading=_("Remove personal data"),
+            question=question,
+            button=_("Yes, remove the personal data"),
+            **kwargs,
+        )
 
     def post(self, request, *args, **kwargs):
         people_services.erase_person(person=self.get_person(), actor=request.user, scope=self.meeting)
@@ -144,10 +154,16 @@ class ResendView(InvitationActionView):
 
 
 class WithdrawView(InvitationActionView, TemplateView):
-    template_name = "attendance/manage/withdraw.html"
+    template_name = "attendance/manage/confirm.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(invitation=self.invitation(), **kwargs)
+        question = _(
+            "The invitation of “%(name)s” will be withdrawn and their personal link will stop working. "
+            "A place they held goes to the next person waiting."
+        ) % {"name": self.invitation().person}
+        return super().get_context_data(
+            heading=_("Withdraw the invitation"), question=question, button=_("Yes, withdraw it"), **kwargs
+        )
 
     def post(self, request, *args, **kwargs):
         invitation = self.invitation()
