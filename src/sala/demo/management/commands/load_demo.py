@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.urls import reverse
 from django.utils import translation
 
+from sala.attendance.models import Invitation
 from sala.demo import data
 from sala.demo.loader import load_demo
 
@@ -18,6 +19,11 @@ class Command(BaseCommand):
             public = reverse("meetings:public", args=[meeting.slug])
             link = reverse("meetings:facilitator_answer", args=[facilitator.token])
             login = reverse("account_login")
+            people = reverse("attendance_manage:people", args=[meeting.slug])
+            checkin = reverse("attendance_manage:checkin", args=[meeting.slug])
+            figures = reverse("attendance_manage:figures", args=[meeting.slug])
+            invitation = Invitation.objects.filter(meeting=meeting, answer="pending").first()
+            invite = reverse("attendance:invitation", args=[invitation.token]) if invitation else ""
         account = data.ORGANISER_ACCOUNT
         self.stdout.write(
             "\n".join(
@@ -29,6 +35,10 @@ class Command(BaseCommand):
                     f"  Organiser login:       {site}{login}",
                     f"      email {account['email']}  password {account['password']}",
                     f"  Facilitator link ({facilitator.person}): {site}{link}",
+                    f"  Invitation link ({invitation.person if invitation else '-'}): {site}{invite}",
+                    f"  People, check-in, attendance (organisers): {site}{people}",
+                    f"      {site}{checkin}",
+                    f"      {site}{figures}",
                     "",
                 ]
             )
