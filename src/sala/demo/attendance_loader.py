@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from sala.attendance import services
 from sala.attendance.models import Category, Invitation, Registration
+from sala.attendance.services.notices import remember_agenda
 from sala.core.khmer import has_khmer
 from sala.meetings.models import Meeting
 from sala.people.models import Organisation, Person
@@ -45,7 +46,19 @@ def load_attendance(meeting: Meeting, organiser) -> None:
     for category in Category.values:
         people = [p for p, c in invitees if c == category]
         services.invite_people(meeting=meeting, people=people, category=category, actor=organiser)
+    mark_sent(meeting)
     answer_and_arrive(meeting, organiser, rng)
+
+
+def mark_sent(meeting: Meeting) -> None:
+    """The invitations went out in May 2014: recorded as sent, without emailing anyone now.
+
+    The agenda as sent is remembered, so an organiser who edits the demo agenda sees the
+    offer to tell the people concerned.
+    """
+    sent = meeting.starts_at - timedelta(days=14)
+    Invitation.objects.filter(meeting=meeting).exclude(person__email="").update(sent_at=sent, send_count=1)
+    remember_agenda(meeting)
 
 
 def name_source(rng: random.Random):
