@@ -192,6 +192,10 @@ EMAIL_USE_TLS = os.environ.get("SALA_EMAIL_TLS", "1") == "1"
 EMAIL_TIMEOUT = 20
 DEFAULT_FROM_EMAIL = os.environ.get("SALA_FROM_EMAIL", "sala@localhost")
 
+# A concept note's preview posts one field per agenda cell, and a pasted text may be large.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Content-Security-Policy: no inline script, nothing from another host.

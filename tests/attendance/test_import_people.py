@@ -85,7 +85,8 @@ def test_an_unreadable_file_is_a_clear_error(tmp_path):
 @pytest.mark.django_db
 def test_overlong_cells_are_cut_to_fit(tmp_path):
     listing = tmp_path / "long.csv"
-    listing.write_text(f"Name,Organisation,Acronym,Position\n{'N' * 300},{'O' * 300},{'A' * 40},{'P' * 300}\n")
+    row = ",".join(("N" * 300, "O" * 300, "A" * 40, "P" * 300))
+    listing.write_text(f"Name,Organisation,Acronym,Position\n{row}\n")
     assert run(str(listing))["people"] == 1
     person = Person.objects.get()
     assert (len(person.name_en), len(person.position), len(person.organisation.acronym)) == (200, 200, 30)

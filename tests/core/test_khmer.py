@@ -5,6 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sala.core import khmer
+from sala.core.templatetags.sala import timespan
+from tests.factories import pp
 
 
 def test_khmer_digits_round_trip():
@@ -36,3 +38,10 @@ def test_language_follows_the_active_translation():
         assert khmer.digits(55) == "៥៥"
     with translation.override("en"):
         assert khmer.digits(55) == "55"
+
+
+def test_a_span_over_two_days_names_both():
+    with translation.override("en"):
+        assert timespan(pp(8, 30, day=14), pp(12, 0, day=15)) == (
+            "Saturday 14 June 2014, 08:30 to Sunday 15 June 2014, 12:00"
+        )

@@ -9,6 +9,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from sala.meetings.models import Meeting
+from tests.factories import AgendaItemFactory, MeetingFactory, pp
 from tests.support.pdfcheck import check_pdf
 
 SLUG = "cybercrime-law-2014"
@@ -108,3 +109,19 @@ def test_pdf_styles_never_space_letters():
     templates = list(Path(sala.__file__).parent.glob("*/templates/**/*pdf*.html"))
     assert templates
     assert [t.name for t in templates if "letter-spacing" in t.read_text()] == []
+
+
+@pytest.mark.django_db
+def test_agenda_pdf_of_a_meeting_over_two_days_names_each_day(client):
+    meeting = MeetingFactory(starts_at=pp(8, day=10), ends_at=pp(12, day=11))
+    AgendaItemFactory(meeting=meeting, starts_at=pp(9, day=10), ends_at=pp(10, day=10), title_en="First talk")
+    AgendaItemFactory(
+        meeting=meeting, starts_at=pp(9, day=11), ends_at=pp(10, day=11), title_en="Second talk"
+    )
+    response = client.get(f"/en/meetings/{meeting.slug}/agenda.pdf")
+    assert check_pdf(response.content, pages=None) == []
+    text = " ".join(PdfReader(io.BytesIO(response.content)).pages[0].extract_text().split())
+    assert "Tuesday 10 June 2014 to Wednesday 11 June 2014" in text
+    assert (
+        "Tuesday 10 June 2014 09:00–10:00 First talk Wednesday 11 June 2014 09:00–10:00 Second talk" in text
+    )

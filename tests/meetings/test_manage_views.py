@@ -229,3 +229,46 @@ def test_nobody_creates_a_meeting_in_a_consultation_they_do_not_organise(
     assert client.get(url).status_code == 403
     assert client.post(url, meeting_form()).status_code == 403
     assert not demo_meeting.consultation.meetings.filter(slug="follow-up-2014").exists()
+
+
+def test_a_meeting_over_two_days_ends_on_its_last_day(organiser_client, demo_meeting):
+    url = "/en/manage/meetings/new/?consultation=" + demo_meeting.consultation.slug
+    response = organiser_client.post(url, meeting_form(last_day="2014-07-11", start="14:00", end="12:00"))
+    assert response.status_code == 302
+    meeting = demo_meeting.consultation.meetings.get(slug="follow-up-2014")
+    assert (meeting.starts_at, meeting.ends_at) == (
+        datetime(2014, 7, 10, 14, tzinfo=PP),
+        datetime(2014, 7, 11, 12, tzinfo=PP),
+    )
+    edit = organiser_client.get(f"/en/manage/meetings/{meeting.slug}/edit/").context["form"]
+    assert (str(edit.initial["day"]), str(edit.initial["last_day"])) == ("2014-07-10", "2014-07-11")
+    # The agenda editor asks for the day of each item, and takes one on the second day.
+    add = organiser_client.get(f"/en/manage/meetings/{meeting.slug}/agenda/").context["add_form"]
+    assert not add.fields["day"].widget.is_hidden
+    response = organiser_client.post(f"/en/manage/meetings/{meeting.slug}/agenda/add/", {
+        "day": "2014-07-11", "start": "08:00", "end": "09:00", "kind": "session", "title_en": "Day two",
+        "sub-TOTAL_FORMS": "0", "sub-INITIAL_FORMS": "0",
+    })  # fmt: skip
+    assert response.status_code == 302
+    assert meeting.agenda_items.get().starts_at == datetime(2014, 7, 11, 8, tzinfo=PP)
+
+
+def test_the_last_day_cannot_come_before_the_first(organiser_client, demo_meeting):
+    url = "/en/manage/meetings/new/?consultation=" + demo_meeting.consultation.slug
+    response = organiser_client.post(url, meeting_form(last_day="2014-07-09"))
+    assert response.status_code == 422
+    assert "The last day is before the first day." in response.content.decode()
+    assert not demo_meeting.consultation.meetings.filter(slug="follow-up-2014").exists()
+
+
+def test_a_second_day_added_to_a_meeting_keeps_its_agenda_inside(organiser_client, demo_meeting):
+    data = organiser_client.get(M.format(lang="en") + "edit/").context["form"].initial
+    response = organiser_client.post(M.format(lang="en") + "edit/", {
+        "slug": data["slug"], "visibility": data["visibility"], "title_en": data["title_en"],
+        "day": "2014-06-05", "last_day": "2014-06-06", "start": "07:30", "end": "09:00",
+        "objectives-TOTAL_FORMS": "0", "objectives-INITIAL_FORMS": "0",
+        "outcomes-TOTAL_FORMS": "0", "outcomes-INITIAL_FORMS": "0",
+    })  # fmt: skip
+    assert response.status_code == 302  # a second day leaves the agenda inside the meeting
+    demo_meeting.refresh_from_db()
+    assert demo_meeting.ends_at == pp(9, day=6)

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from sala.meetings import services
-from tests.factories import MeetingFactory, pp
+from tests.factories import AgendaItemFactory, MeetingFactory, pp
 
 pytestmark = pytest.mark.django_db
 PAGE = "/{}/meetings/cybercrime-law-2014/"
@@ -158,3 +158,22 @@ def test_gzip_page_revalidates_with_a_weak_etag_as_browsers_send_it(client, demo
     weak = "W/" + packed["ETag"]
     again = client.get(PAGE.format("en"), HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=weak)
     assert again.status_code == 304 and not again.content
+
+
+def test_an_agenda_over_several_days_is_grouped_by_day(client, db):
+    meeting = MeetingFactory(starts_at=pp(8, day=10), ends_at=pp(12, day=11))
+    for day, hour, title in [(10, 9, "First talk"), (10, 10, "Later talk"), (11, 9, "Second day talk")]:
+        AgendaItemFactory(
+            meeting=meeting, starts_at=pp(hour, day=day), ends_at=pp(hour + 1, day=day), title_en=title
+        )
+    html = client.get(f"/en/meetings/{meeting.slug}/").content.decode()
+    days = re.findall(r'<h3 class="agenda-day">([^<]+)</h3>', html)
+    assert days == ["Tuesday 10 June 2014", "Wednesday 11 June 2014"]
+    second_day = html.split('<h3 class="agenda-day">Wednesday 11 June 2014')[1]
+    assert "Second day talk" in second_day and "Later talk" not in second_day
+    km = client.get(f"/km/meetings/{meeting.slug}/").content.decode()
+    assert re.findall(r'<h3 class="agenda-day">([^<]+)</h3>', km)[1] == "ថ្ងៃពុធ ទី១១ ខែមិថុនា ឆ្នាំ២០១៤"
+
+
+def test_a_one_day_agenda_has_no_day_headings(client, demo_meeting):
+    assert "agenda-day" not in client.get(PAGE.format("en")).content.decode()

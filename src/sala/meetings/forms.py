@@ -46,15 +46,31 @@ class TimeWindowForm(forms.ModelForm):
             self.add_error("title_en", self.missing_title)
         return data
 
+    def end_day(self):
+        """The day the window ends: the same day, unless a form spans several."""
+        return self.cleaned_data["day"]
+
     def service_fields(self) -> dict:
         data = self.cleaned_data
         fields = {name: data[name] for name in self.Meta.fields}
         fields["starts_at"] = combine(data["day"], data["start"])
-        fields["ends_at"] = combine(data["day"], data["end"])
+        fields["ends_at"] = combine(self.end_day(), data["end"])
         return fields
 
 
-class MeetingForm(TimeWindowForm):
+class MeetingDaysForm(forms.Form):
+    """A meeting on one day or over several: it starts on the first day and ends on the last."""
+
+    day = forms.DateField(label=_("First day"), widget=DATE_INPUT)
+    last_day = forms.DateField(
+        label=_("Last day"),
+        required=False,
+        widget=DATE_INPUT,
+        help_text=_("Leave empty for a one-day meeting."),
+    )
+
+
+class MeetingForm(MeetingDaysForm, TimeWindowForm):
     organisations = forms.ModelMultipleChoiceField(
         label=_("Organiser organisations"),
         queryset=Organisation.objects.all(),
@@ -89,12 +105,29 @@ class MeetingForm(TimeWindowForm):
             self.show_window(self.instance.starts_at, self.instance.ends_at)
             self.initial["organisations"] = list(self.instance.organisations.all())
 
+    def show_window(self, starts_at, ends_at) -> None:
+        super().show_window(starts_at, ends_at)
+        last_day = local_parts(ends_at)[0]
+        if last_day != self.initial["day"]:
+            self.initial["last_day"] = last_day
+
+    def end_day(self):
+        return self.cleaned_data.get("last_day") or self.cleaned_data["day"]
+
     def clean(self):
         data = super().clean()
-        low, high = data.get("participants_min"), data.get("participants_max")
-        if low is not None and high is not None and low > high:
-            self.add_error("participants_max", _("The highest number is below the lowest."))
+        check_meeting_ranges(self, data)
         return data
+
+
+def check_meeting_ranges(form: forms.Form, data: dict) -> None:
+    """The ranges a meeting's form checks, typed in or imported: its days and its numbers."""
+    low, high = data.get("participants_min"), data.get("participants_max")
+    if low is not None and high is not None and low > high:
+        form.add_error("participants_max", _("The highest number is below the lowest."))
+    first, last = data.get("day"), data.get("last_day")
+    if first and last and last < first:
+        form.add_error("last_day", _("The last day is before the first day."))
 
 
 class BilingualTextForm(forms.Form):

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import manage_agenda as agenda
+from .views import manage_concept_note as concept_note
 from .views import manage_meeting as meeting
 
 app_name = "manage"
@@ -8,6 +9,16 @@ m = "meetings/<slug:slug>/"
 urlpatterns = [
     path("", meeting.DashboardView.as_view(), name="dashboard"),
     path("meetings/new/", meeting.MeetingCreateView.as_view(), name="meeting_create"),
+    path(
+        "meetings/new/concept-note/",
+        concept_note.ConceptNoteUploadView.as_view(),
+        name="concept_note_upload",
+    ),
+    path(
+        "meetings/new/concept-note/create/",
+        concept_note.ConceptNoteCreateView.as_view(),
+        name="concept_note_create",
+    ),
     path(m, meeting.MeetingOverviewView.as_view(), name="meeting"),
     path(m + "edit/", meeting.MeetingEditView.as_view(), name="meeting_edit"),
     path(m + "audit/", meeting.AuditLogView.as_view(), name="audit"),

@@ -30,7 +30,17 @@ def ltime(value):
 
 @register.filter
 def timespan(start, end):
-    """A date and a time range in the page's language: {{ m.starts_at|timespan:m.ends_at }}."""
+    """A date and a time range in the page's language: {{ m.starts_at|timespan:m.ends_at }}.
+
+    Over several days: both dates with their times.
+    """
+    if khmer.local(start).date() != khmer.local(end).date():
+        return _("%(first)s, %(start)s to %(last)s, %(end)s") % {
+            "first": khmer.format_date(start),
+            "start": khmer.format_time(start),
+            "last": khmer.format_date(end),
+            "end": khmer.format_time(end),
+        }
     return _("%(date)s, %(start)s–%(end)s") % {
         "date": khmer.format_date(start),
         "start": khmer.format_time(start),

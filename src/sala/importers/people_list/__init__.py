@@ -10,7 +10,7 @@ from .headers import FIELDS
 from .identity import identity_keys, organisation_key
 from .reading import MAX_BYTES, MAX_ROWS, Table, read_table
 from .rows import ParsedRow, parse_rows
-from .values import normalise_phone
+from .values import normalise_phone, strip_title
 
 __all__ = [
     "FIELDS",
@@ -23,4 +23,5 @@ __all__ = [
     "organisation_key",
     "parse_rows",
     "read_table",
+    "strip_title",
 ]
