@@ -218,3 +218,9 @@ def test_workbook_in_khmer_has_khmer_headings_and_labels(organiser_client, meeti
     assert response["Content-Disposition"].endswith(f'filename="{meeting.slug}-attendance-km.xlsx"')
     book = load_workbook(io.BytesIO(response.content))
     assert len(book.sheetnames) == 2
+
+
+def test_the_audit_log_names_each_export_in_the_readers_language(organiser_client, demo_meeting):
+    organiser_client.get(f"/en/manage/meetings/{demo_meeting.slug}/attendance/sign-in-sheet.pdf")
+    log = organiser_client.get(f"/km/manage/meetings/{demo_meeting.slug}/audit/").content.decode()
+    assert "សន្លឹកចុះហត្ថលេខា (PDF)" in log
