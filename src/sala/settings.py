@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "sala.laws",
     "sala.meetings",
     "sala.attendance",
+    "sala.participation",
+    "sala.advocacy",
     "sala.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -1,3 +1,4 @@
-from .law import Law
+from .draft import Article, Chapter, DraftVersion
+from .law import Analysis, Law, LawStage
 
-__all__ = ["Law"]
+__all__ = ["Analysis", "Article", "Chapter", "DraftVersion", "Law", "LawStage"]

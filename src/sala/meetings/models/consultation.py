@@ -19,6 +19,17 @@ class Consultation(models.Model):
         related_name="consultations",
         verbose_name=_("law"),
     )
+    draft = models.ForeignKey(
+        "laws.DraftVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consultations",
+        verbose_name=_("draft under consultation"),
+    )
+    inputs_open_from = models.DateTimeField(_("inputs open from"), null=True, blank=True)
+    inputs_open_until = models.DateTimeField(_("inputs open until"), null=True, blank=True)
+    position_published_at = models.DateTimeField(_("joint position published"), null=True, blank=True)
     organisers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,

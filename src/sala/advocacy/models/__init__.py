@@ -1,0 +1,3 @@
+from .consolidation import Disposition, Finding
+
+__all__ = ["Disposition", "Finding"]

@@ -1,0 +1,3 @@
+from .input import Concern, Input
+
+__all__ = ["Concern", "Input"]
