@@ -14,7 +14,13 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("manage/", include("sala.meetings.urls_manage")),
     path("manage/", include("sala.attendance.urls_manage")),
+    path("manage/", include("sala.laws.urls_manage")),
+    path("manage/", include("sala.participation.urls_manage")),
+    path("manage/", include("sala.advocacy.urls_manage")),
     path("", include("sala.attendance.urls")),
+    path("", include("sala.laws.urls")),
+    path("", include("sala.participation.urls")),
+    path("", include("sala.advocacy.urls")),
     path("", include("sala.meetings.urls")),
     prefix_default_language=True,
 )
