@@ -121,7 +121,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('stage', models.CharField(choices=[('drafting', 'Drafting'), ('ministry', 'Ministry'), ('council_of_ministers', 'Council of Ministers'), ('national_assembly', 'National Assembly'), ('senate', 'Senate'), ('promulgated', 'Promulgated'), ('withdrawn', 'Withdrawn')], max_length=30, verbose_name='stage')),
                 ('date', models.DateField(verbose_name='date')),
-                ('precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year')], default='day', max_length=5, verbose_name='date known to the')),
+                ('precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year')], default='day', max_length=5, verbose_name='date known to the nearest')),
                 ('note_en', models.TextField(blank=True, verbose_name='what happened in English')),
                 ('note_km', models.TextField(blank=True, verbose_name='what happened in Khmer')),
                 ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source')),

@@ -70,7 +70,7 @@ class LawStage(models.Model):
     stage = models.CharField(_("stage"), max_length=30, choices=Stage.choices)
     date = models.DateField(_("date"))
     precision = models.CharField(
-        _("date known to the"), max_length=5, choices=Precision.choices, default=Precision.DAY
+        _("date known to the nearest"), max_length=5, choices=Precision.choices, default=Precision.DAY
     )
     note_en, note_km = text_pair(_("what happened"), long=True)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
