@@ -225,3 +225,11 @@ def test_every_item_starts_before_it_ends_in_24_hour_time():
     draft = read("8:00-9:00 pm Dinner\n11:30-12:30 pm Talk\n12:00 - 12:00 Nothing\n")
     assert all(item["start"] < item["end"] for item in draft["agenda"])
     assert ("20:00", "21:00", "Dinner") in rows(draft)
+
+
+def test_a_warning_about_a_kept_item_points_at_its_row():
+    text = "Agenda\n\n08:00-08:30 Registration\n9:00 Opening remarks\n10:00-10:30 Presentation\n"
+    result = parse_concept_note(text.encode(), "note.txt")
+    [inferred] = [w for w in result["warnings"] if w["code"] == "concept_note.end_time_inferred"]
+    assert inferred["field"] == "agenda[1].end" and inferred["line"] == 4
+    assert result["agenda"][1]["end"] == "10:00"

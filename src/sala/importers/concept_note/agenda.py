@@ -332,13 +332,15 @@ class _Reader:
 
     def finish(self) -> Agenda:
         self._close()
-        items = []
+        items, kept = [], []
         for index, item in enumerate(self.items):
             if item.time.single and not self._end_from_next(item, self.items[index + 1 : index + 2]):
                 continue
             items.append(_as_json(item))
+            kept.append(item)
         if not items:
             self.warnings.append(warning("concept_note.agenda_missing", FIELD))
+        _point_at_rows(self.warnings, kept)
         return Agenda(items, " ".join(self.note).strip(), self.day_dates, self.warnings)
 
     def _end_from_next(self, item: _Item, following: list[_Item]) -> bool:
@@ -355,6 +357,24 @@ class _Reader:
             warning("concept_note.end_time_inferred", FIELD, item.line, _time_text(item.line))
         )
         return True
+
+
+# Which part of an agenda row a warning is about, so the preview can highlight that field.
+_ROW_FIELD = {
+    "concept_note.time_afternoon_assumed": "start",
+    "concept_note.end_time_inferred": "end",
+    "concept_note.day_unknown": "date",
+    "concept_note.facilitator_unnamed": "facilitators",
+}
+
+
+def _point_at_rows(warnings: list[dict], kept: list[_Item]) -> None:
+    """A warning about an item that was kept points at its row: "agenda[3].end"."""
+    row_of_line = {item.line.number: index for index, item in enumerate(kept)}
+    for found in warnings:
+        row = row_of_line.get(found["line"])
+        if found["field"] == FIELD and row is not None and found["code"] in _ROW_FIELD:
+            found["field"] = f"{FIELD}[{row}].{_ROW_FIELD[found['code']]}"
 
 
 def _as_json(item: _Item) -> dict:
