@@ -2,7 +2,6 @@
 
 import json
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -13,8 +12,9 @@ from sala.core.models import AuditEntry
 from sala.importers import people_list
 from sala.importers.problems import ImportProblem
 from sala.people.models import Organisation, Person
+from tests.support.shared import SHARED
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "participants"
+SAMPLES = SHARED / "samples" / "participants"
 FILES = ["invitees.csv", "invitees-km-headers.xlsx"]
 pytestmark = pytest.mark.skipif(not SAMPLES.exists(), reason="shared samples not present")
 

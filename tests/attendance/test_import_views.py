@@ -1,17 +1,17 @@
 """Importing a list on screen: upload, preview with the detected columns, confirm."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sala.attendance.models import Invitation, ListUpload
 from sala.people.models import Person
+from tests.support.shared import SHARED
 
 pytestmark = pytest.mark.django_db
 M = "/en/manage/meetings/cybercrime-law-2014/"
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "participants"
+SAMPLES = SHARED / "samples" / "participants"
 
 
 def upload(client, name: str, data: bytes):

@@ -8,10 +8,11 @@ from playwright.sync_api import Page, expect
 
 from sala.meetings.models import Meeting
 from tests.browser.test_meeting_flows import check_console, log_in, problems, site  # noqa: F401 (fixtures)
+from tests.support.shared import SHARED
 
 pytestmark = pytest.mark.browser
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "concept-notes"
+SAMPLES = SHARED / "samples" / "concept-notes"
 SAMPLE = SAMPLES / "04-cybersecurity-regional.docx"
 READ_TITLE = "Regional Workshop on Digital Rights and the Draft Law on Cybersecurity"
 CORRECTED = "Regional Workshop on Digital Rights and the Draft Cybersecurity Law"

@@ -4,17 +4,16 @@ it returns starts before it ends, in 24-hour "HH:MM"."""
 import random
 import re
 import time
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sala.importers.concept_note import parse_concept_note
 from sala.importers.problems import ImportProblem
+from tests.support.shared import SHARED
 
 from .test_concept_note_documents import AGENDA_ROWS, make_docx, make_pdf
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 TEXT_SAMPLES = [
     *sorted((SHARED / "samples" / "concept-notes").glob("*.txt")),
     SHARED / "demo" / "cybercrime-consultation-2014.md",

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from sala.importers.concept_note import parse_concept_note
+from tests.support.shared import SHARED
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SAMPLES = SHARED / "samples" / "concept-notes"
 DEMO = SHARED / "demo" / "cybercrime-consultation-2014.md"
 

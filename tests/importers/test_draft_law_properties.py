@@ -2,17 +2,17 @@
 
 import contextlib
 import random
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sala.importers.draft_law import join_draft, read_document, split_draft
 from sala.importers.problems import ImportProblem
+from tests.support.shared import SHARED
 
 from .test_draft_law_reading import make_docx, make_pdf
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "draft-laws"
+SAMPLES = SHARED / "samples" / "draft-laws"
 SAMPLE_LINES = [
     line for path in sorted(SAMPLES.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()
 ]

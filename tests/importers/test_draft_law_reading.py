@@ -2,7 +2,6 @@
 
 import io
 import zipfile
-from pathlib import Path
 
 import docx
 import pypdf
@@ -11,10 +10,9 @@ import pytest
 from sala.core.errors import DomainError
 from sala.importers.draft_law import MAX_BYTES, read_document, reading, split_draft
 from sala.importers.problems import ImportProblem
+from tests.support.shared import SHARED
 
-KHMER_SAMPLE = (
-    Path(__file__).resolve().parents[3] / "shared" / "samples" / "draft-laws" / "lango-illustrative-km.txt"
-)
+KHMER_SAMPLE = SHARED / "samples" / "draft-laws" / "lango-illustrative-km.txt"
 
 
 def make_docx(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:

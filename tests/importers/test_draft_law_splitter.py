@@ -1,14 +1,13 @@
 """The splitter on the shared samples and on the heading shapes drafts use."""
 
-from pathlib import Path
-
 import pytest
 
 from sala.core.errors import DomainError
 from sala.importers.draft_law import join_draft, split_draft
 from sala.importers.problems import Finding
+from tests.support.shared import SHARED
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "draft-laws"
+SAMPLES = SHARED / "samples" / "draft-laws"
 
 
 def _as_error(finding: Finding) -> dict:

@@ -7,8 +7,9 @@ import pytest
 from sala.core.errors import MESSAGES
 from sala.importers.people_list import identity_keys, organisation_key, parse_rows, read_table
 from sala.importers.problems import ImportProblem
+from tests.support.shared import SHARED
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "participants"
+SAMPLES = SHARED / "samples" / "participants"
 CSV = SAMPLES / "invitees.csv"
 XLSX = SAMPLES / "invitees-km-headers.xlsx"
 

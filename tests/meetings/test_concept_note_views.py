@@ -2,7 +2,6 @@
 
 import copy
 import re
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,12 +14,13 @@ from sala.meetings.models import AgendaItem, Meeting
 from sala.people.models import Person
 from tests.core.test_i18n import assert_khmer, get, post
 from tests.meetings.test_concept_note_service import TWO_DAYS, facilitator, row
+from tests.support.shared import SHARED
 
 pytestmark = pytest.mark.django_db
 UPLOAD = "/{lang}/manage/meetings/new/concept-note/?consultation=cybercrime-law-2014"
 CREATE = "/{lang}/manage/meetings/new/concept-note/create/?consultation=cybercrime-law-2014"
 PARSER = "sala.meetings.views.manage_concept_note.parse_concept_note"
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "concept-notes"
+SAMPLES = SHARED / "samples" / "concept-notes"
 
 CONCEPT_NOTE = """CONCEPT NOTE
 
