@@ -1,27 +1,19 @@
 """Pages anyone may see: cheap to serve, usable without JavaScript, cached per language."""
 
-import hashlib
-
 from django.contrib import messages
-from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.cache import parse_etags, quote_etag
-from django.utils.text import compress_string
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, View
 
 from sala.core.errors import DomainError
+from sala.core.pages import public_page
 
 from .. import queries, services
 from ..forms import FacilitatorAnswerForm
 from ..models import Meeting
 from .base import visible
-
-PAGE_CACHE_SECONDS = 300
 
 
 class HomeView(ListView):
@@ -43,13 +35,6 @@ def page_state(meeting: Meeting) -> str:
     return now.strftime("%H%M")
 
 
-def etag_matches(request, etag: str) -> bool:
-    """Weak comparison: GZipMiddleware or a proxy may have sent the tag back as W/"..."."""
-    wanted = etag.strip('"')
-    tags = parse_etags(request.headers.get("If-None-Match", ""))
-    return any(tag.removeprefix("W/").strip('"') == wanted for tag in tags)
-
-
 class MeetingPageView(View):
     """The public meeting page, rendered once per version and language, then served from cache.
 
@@ -60,26 +45,10 @@ class MeetingPageView(View):
 
     def get(self, request, slug):
         meeting = visible(request, queries.meeting_version(slug))
-        # Signed-in visitors and anyone with a message waiting get a page of their own.
-        if request.user.is_authenticated or len(messages.get_messages(request)) > 0:
-            return HttpResponse(self.render(request, slug))
-        version = f"{meeting.pk}.{meeting.updated_at.timestamp()}.{get_language()}.{page_state(meeting)}"
-        gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
-        etag = quote_etag(hashlib.sha1(version.encode()).hexdigest()[:20] + ("-gz" if gzipped else ""))
-        headers = {"ETag": etag, "Cache-Control": "public, max-age=0, must-revalidate",
-                   "Vary": "Accept-Encoding, Cookie"}  # fmt: skip
-        if etag_matches(request, etag):
-            return HttpResponseNotModified(headers=headers)
-        key = f"meeting-page:{version}"
-        page = cache.get(key)
-        if page is None:
-            html = self.render(request, slug).encode()
-            page = (html, compress_string(html))
-            cache.set(key, page, PAGE_CACHE_SECONDS)
-        response = HttpResponse(page[1] if gzipped else page[0], headers=headers)
-        if gzipped:
-            response["Content-Encoding"] = "gzip"  # GZipMiddleware leaves it as it is
-        return response
+        version = f"{meeting.pk}.{meeting.updated_at.timestamp()}.{page_state(meeting)}"
+        return public_page(
+            request, kind="meeting", version=version, render=lambda: self.render(request, slug)
+        )
 
     def render(self, request, slug: str) -> str:
         return render_to_string("meetings/public.html", self.context(slug), request=request)
