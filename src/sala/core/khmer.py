@@ -88,3 +88,15 @@ def format_date(value: datetime | date, lang: str | None = None, weekday: bool =
         return f"ថ្ងៃ{KM_WEEKDAYS[value.weekday()]} {text}" if weekday else text
     text = f"{value.day} {EN_MONTHS[value.month - 1]} {value.year}"
     return f"{EN_WEEKDAYS[value.weekday()]} {text}" if weekday else text
+
+
+def format_month(value: date, lang: str | None = None) -> str:
+    """A month and its year, for dates known only that far: "May 2012", "ខែឧសភា ឆ្នាំ២០១២"."""
+    if (lang or active_language()) == "km":
+        return f"ខែ{KM_MONTHS[value.month - 1]} ឆ្នាំ{khmer_digits(value.year)}"
+    return f"{EN_MONTHS[value.month - 1]} {value.year}"
+
+
+def format_year(value: date, lang: str | None = None) -> str:
+    """A year alone, for dates known only that far: "2010", "ឆ្នាំ២០១០"."""
+    return f"ឆ្នាំ{khmer_digits(value.year)}" if (lang or active_language()) == "km" else str(value.year)
