@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import operator
+import os
 import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from bench.load import LoadConfig, LoadResult, run_rounds
 from bench.server import HOST, Server
@@ -282,3 +285,151 @@ def queries(ctx: Context) -> Metrics:
             out[f"{prefix}.duplicate_queries_{label}"] = Metric(r["duplicates"], "queries")
             out[f"{prefix}.app_ms_{label}"] = Metric(round(r["ms"], 2), "ms (in-process)")
     return out
+
+
+# A national consultation's consolidation, in-process: inputs made with the ORM, then timed in a
+# fresh process (so its peak memory is the work's, not the data generation's). The inputs are
+# those of tests/core/test_nearduplicates.py: 30% edited copies of campaign texts, en and km.
+CONSOLIDATION_INPUTS = 100_000
+CONSOLIDATION_DB = "sala_bench_consolidation"  # on PostgreSQL: created, then dropped
+CONSOLIDATION_PROBE = textwrap.dedent("""
+    import json, random, resource, sys, time
+    sys.path.insert(0, ".")  # tests/ holds the generator
+    import django
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    action, name = sys.argv[1], sys.argv[2]
+    postgres = connection.vendor == "postgresql"
+
+    def setup(count):
+        from sala.laws.models import Article, DraftVersion, Law
+        from sala.meetings.models import Consultation
+        from sala.participation.models import Concern, Input
+        from sala.people.models import Organisation
+        from tests.core.test_nearduplicates import generate_inputs
+
+        if postgres:
+            settings.DATABASES["default"]["TEST"]["NAME"] = name
+            connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        else:
+            call_command("migrate", verbosity=0)
+        law = Law.objects.create(slug="bench-law", title_en="Bench law")
+        draft = DraftVersion.objects.create(law=law, label="Bench draft", language="en", status="published")
+        articles = Article.objects.bulk_create(
+            Article(draft=draft, position=n, number=str(n + 1), heading=f"Article {n + 1}") for n in range(15)
+        )
+        consultation = Consultation.objects.create(slug="bench-consultation", law=law, draft=draft)
+        organisations = Organisation.objects.bulk_create(Organisation(name_en=f"Org {n}") for n in range(300))
+        texts, labels = generate_inputs(count)
+        rng = random.Random(11)
+        # Campaigns n and n + 4 (English, Khmer) are on articles 12, 13, 5 and 7.
+        campaigns = [(articles[11], "expression"), (articles[12], "expression"),
+                     (articles[4], "powers"), (articles[6], "privacy")]
+
+        def place(label):
+            if label is None:
+                return rng.choice([None, *articles]), rng.choice(Concern.values)
+            return campaigns[label % 4]
+
+        Input.objects.bulk_create(
+            (
+                Input(consultation=consultation, draft=draft, article=article, concern=concern, comment=text,
+                      organisation=rng.choice([None, *organisations]))
+                for text, (article, concern) in ((t, place(label)) for t, label in zip(texts, labels))
+            ),
+            batch_size=5000,
+        )
+        print(json.dumps({"inputs": Input.objects.count()}))
+
+    def measure():
+        from sala.advocacy import queries
+        from sala.advocacy.services import group_inputs
+        from sala.meetings.models import Consultation
+
+        consultation = Consultation.objects.get(slug="bench-consultation")
+        started = time.perf_counter()
+        groups = group_inputs(consultation=consultation)
+        grouped = time.perf_counter()
+        matrix = queries.consolidation_matrix(consultation)
+        queries.near_duplicate_groups(consultation)
+        queries.disposition_progress(consultation)
+        done = time.perf_counter()
+        print(json.dumps({
+            "group_s": grouped - started, "matrix_s": done - grouped, "groups": groups,
+            "inputs": matrix.total.inputs,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,  # Linux: KiB
+        }))
+
+    def teardown():
+        old = connection.settings_dict["NAME"]
+        connection.settings_dict["NAME"] = name
+        connection.creation.destroy_test_db(old, verbosity=0)
+
+    {"setup": lambda: setup(int(sys.argv[3])), "measure": measure, "teardown": teardown}[action]()
+""")
+
+
+def consolidation_database(ctx: Context) -> tuple[dict[str, str], dict[str, str], str]:
+    """Environments to create the data in and to measure it in, and what the database is.
+
+    PostgreSQL when DATABASE_URL points to it (a database of its own, dropped afterwards),
+    else a SQLite file in the bench's throw-away data directory.
+    """
+    env = {**ctx.server.env(), "DJANGO_SETTINGS_MODULE": "sala.settings"}
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        bench_url = urlsplit(url)._replace(path=f"/{CONSOLIDATION_DB}").geturl()
+        return {**env, "DATABASE_URL": url}, {**env, "DATABASE_URL": bench_url}, "PostgreSQL"
+    sqlite = {**env, "DATABASE_URL": f"sqlite:///{ctx.server.data_dir / 'consolidation.sqlite3'}"}
+    return sqlite, sqlite, "SQLite"
+
+
+def consolidation_step(env: dict[str, str], action: str, *args: str) -> dict:
+    """Run one step of the probe in its own process; what it printed last, as JSON."""
+    done = subprocess.run(
+        [sys.executable, "-c", CONSOLIDATION_PROBE, action, CONSOLIDATION_DB, *args],
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    if done.returncode:
+        raise RuntimeError(f"consolidation {action} failed:\n{done.stderr[-3000:]}")
+    lines = done.stdout.strip().splitlines()
+    return json.loads(lines[-1]) if lines else {}
+
+
+@scenario(
+    "consolidation-100k",
+    targets=[
+        Target("consolidation_100k.seconds", "<", 10),
+        Target("consolidation_100k.peak_rss_mb", "<", 1024),
+    ],
+)
+def consolidation_100k(ctx: Context) -> Metrics:
+    """Group 100,000 inputs (30% campaign copies, en and km) and build the matrix: s, peak RSS."""
+    setup_env, bench_env, database = consolidation_database(ctx)
+    try:
+        made = consolidation_step(setup_env, "setup", str(CONSOLIDATION_INPUTS))
+        ctx.note(f"{made['inputs']:,} inputs on {database}")
+        found = consolidation_step(bench_env, "measure")
+    finally:
+        if database == "PostgreSQL":
+            consolidation_step(setup_env, "teardown")
+    ctx.note(
+        f"group_inputs {found['group_s']:.2f} s ({found['groups']} groups), "
+        f"matrix, groups and progress {found['matrix_s']:.2f} s"
+    )
+    return {
+        "consolidation_100k.seconds": Metric(round(found["group_s"] + found["matrix_s"], 2), "s"),
+        "consolidation_100k.group_s": Metric(round(found["group_s"], 2), "s"),
+        "consolidation_100k.matrix_s": Metric(round(found["matrix_s"], 2), "s"),
+        "consolidation_100k.peak_rss_mb": Metric(round(found["peak_rss_mb"]), "MB"),
+        "consolidation_100k.groups": Metric(found["groups"], "groups"),
+        "consolidation_100k.inputs": Metric(found["inputs"], "inputs"),
+    }

@@ -49,8 +49,9 @@ class Disposition(models.Model):
 
     input = models.OneToOneField("participation.Input", on_delete=models.CASCADE, related_name="disposition")
     status = models.CharField(_("what became of it"), max_length=20, choices=Status.choices)
+    # A withdrawn input takes the decisions merged into it along: those inputs are undecided again.
     merged_into = models.ForeignKey(
-        "participation.Input", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_inputs"
+        "participation.Input", null=True, blank=True, on_delete=models.CASCADE, related_name="merged_inputs"
     )
     reason_en, reason_km = text_pair(_("reason"), long=True)
     decided_by = models.ForeignKey(
