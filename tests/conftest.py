@@ -52,8 +52,9 @@ def tasks_run_inline(settings):
 
 @pytest.fixture
 def demo_meeting(db):
-    """The 2014 Cybercrime Law meeting, loaded as `make run` loads it."""
-    return load_demo()
+    """The 2014 Cybercrime Law meeting, loaded as `make run` loads it (inputs left out:
+    the tests of inputs and positions load them)."""
+    return load_demo(with_inputs=False)
 
 
 @pytest.fixture

@@ -23,12 +23,13 @@ def test_demo_meeting_has_the_2014_agenda(demo_meeting):
     assert len(statuses) == 7 and statuses.count("tbc") == 6
 
 
-def test_loading_the_demo_twice_changes_nothing(demo_meeting):
+def test_loading_the_demo_twice_changes_nothing(db):
     from sala.demo.loader import load_demo
 
-    before = agenda(demo_meeting), Facilitator.objects.count(), AuditEntry.objects.count()
-    assert load_demo().pk == demo_meeting.pk
-    assert (agenda(demo_meeting), Facilitator.objects.count(), AuditEntry.objects.count()) == before
+    meeting = load_demo()
+    before = agenda(meeting), Facilitator.objects.count(), AuditEntry.objects.count()
+    assert load_demo().pk == meeting.pk
+    assert (agenda(meeting), Facilitator.objects.count(), AuditEntry.objects.count()) == before
 
 
 def test_an_overlapping_item_is_refused_and_nothing_changes(demo_meeting, organiser):

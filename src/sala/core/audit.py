@@ -38,6 +38,38 @@ ACTION_LABELS = {
     "attendance.check_in_undone": _("Check-in undone"),
     "agenda.notice_sent": _("Agenda change notice sent"),
     "export.people": _("Personal data exported"),
+    # laws: tracker
+    "law.created": _("Law added to the tracker"),
+    "law.changed": _("Law changed"),
+    "law.stage_added": _("Law stage added"),
+    "law.stage_changed": _("Law stage changed"),
+    "law.stage_deleted": _("Law stage deleted"),
+    "law.analysis_added": _("Analysis attached"),
+    "law.analysis_deleted": _("Analysis removed"),
+    # laws: drafts
+    "draft.imported": _("Draft version imported"),
+    "draft.article_changed": _("Draft article changed"),
+    "draft.article_added": _("Draft article added"),
+    "draft.article_deleted": _("Draft article deleted"),
+    "draft.chapter_changed": _("Draft chapter changed"),
+    "draft.published": _("Draft version published"),
+    "draft.discarded": _("Draft version discarded"),
+    "draft.deleted": _("Discarded draft version deleted"),
+    # participation: inputs
+    "input.given": _("Input given"),
+    "input.withdrawn": _("Input withdrawn"),
+    "input.placed": _("Input placed on an article by hand"),
+    "input.window_changed": _("Input window changed"),
+    "input.draft_switched": _("Inputs moved to another draft version"),
+    "export.inputs": _("Inputs exported"),
+    # advocacy: consolidation
+    "consolidation.grouped": _("Near-duplicate inputs grouped"),
+    "finding.saved": _("Position on an article saved"),
+    "finding.removed": _("Position on an article removed"),
+    "disposition.decided": _("What became of inputs decided"),
+    "position.published": _("Joint position published"),
+    "position.unpublished": _("Joint position unpublished"),
+    "export.position": _("Joint submission exported"),
 }
 
 

@@ -108,6 +108,54 @@ MESSAGES = {
     "draft.no_articles": _(
         "No article headings were found, such as “Article 1” or “មាត្រា ១”. Check the text before publishing."
     ),
+    # laws: tracker
+    "law.no_title": _("Give the law a title in English or in Khmer."),
+    "law.slug_taken": _("Another law already uses this web address."),
+    "link.bad_url": _("“%(value)s” is not a web address. Give the full address, starting with https://."),
+    "stage.date_in_future": _("A stage cannot be dated in the future: record only what has happened."),
+    "analysis.no_title": _("Give the analysis a title in English or in Khmer."),
+    "analysis.file_or_link": _("Upload a file or give a link to the analysis: one of the two, not both."),
+    "analysis.bad_type": _(
+        "Only PDF and Word (.docx) files can be attached. This file is not one, whatever its name says."
+    ),
+    "analysis.too_large": _("The file is larger than %(max)s MB. Attach a smaller file, or give a link."),
+    # laws: drafts
+    "draft.no_label": _("Give this version a name, such as “Draft of April 2014”."),
+    "draft.previous_other_law": _("A version can only replace another version of the same law."),
+    "draft.not_editable": _(
+        "This version is published or discarded, so it can no longer change. To change the text, "
+        "import a new version."
+    ),
+    "draft.no_articles_to_publish": _("This version has no article. Add at least one before publishing it."),
+    "draft.not_discarded": _("Only a discarded version can be deleted. Discard it first."),
+    "article.no_number": _("Give the article its number, as the draft writes it (such as “12” or “១២”)."),
+    # participation: inputs
+    "input.window_closed": _("Inputs on this draft are not open now."),
+    "input.window_reversed": _("Inputs must close after they open."),
+    "input.no_draft": _("No version of the draft is open for inputs yet."),
+    "input.article_not_in_draft": _(
+        "This article is not in the version under consultation. Reload the page and choose again."
+    ),
+    "input.meeting_not_in_consultation": _("This meeting is not part of this consultation."),
+    "input.no_comment": _("Write your comment."),
+    "input.too_long": _("A comment or a proposed wording may be at most %(max)s characters long."),
+    "input.too_many": _(
+        "You have sent many inputs in a short time (at most %(count)s in %(minutes)s minutes). Wait a few "
+        "minutes, then send this one again: your text is kept below."
+    ),
+    "input.no_author": _("Choose who gave the input, or make it anonymous."),
+    "input.bad_choice": _("Choose a concern and a channel from the lists."),
+    "input.not_yours": _("Only the person who gave this input may withdraw it."),
+    "input.draft_not_published": _("Only a published version can be consulted on."),
+    "input.draft_other_law": _("This version is a text of another law."),
+    "input.draft_unchanged": _("Inputs are already given on this version."),
+    # advocacy: consolidation
+    "finding.not_in_draft": _("This article is not in the version of the draft under consultation."),
+    "disposition.reason_required": _("Say why this input is not integrated, in English or in Khmer."),
+    "disposition.merged_into_required": _("Give the number of the input this one is merged into."),
+    "disposition.merged_into_unknown": _("There is no input no. %(number)s in this consultation."),
+    "disposition.merged_into_itself": _("An input cannot be merged into itself."),
+    "position.no_finding": _("Write the position on at least one article before publishing it."),
 }
 
 

@@ -13,7 +13,11 @@ from sala.meetings.models import Consultation, Meeting
 from sala.people.models import Organisation, Person
 
 from . import data
+from .advocacy_loader import load_positions
 from .attendance_loader import load_attendance
+from .drafts_loader import load_draft
+from .inputs_loader import load_inputs
+from .laws_loader import load_laws
 
 PHNOM_PENH = ZoneInfo(settings.TIME_ZONE)
 
@@ -40,11 +44,12 @@ def ensure_organiser():
 
 
 @transaction.atomic
-def load_demo() -> Meeting:
+def load_demo(*, with_inputs: bool = True) -> Meeting:
     """Create the 2014 meeting once; a second run changes nothing (organisers' edits stay).
 
-    Each part (the meeting, its attendance) is loaded if missing, so a database made by
-    an older version gains the parts added since.
+    Each part (laws, the meeting, its attendance, inputs and the joint position) is loaded
+    if missing, so a database made by an older version gains the parts added since. Tests
+    leave the inputs out unless they ask for them: most need only the meeting.
     """
     organiser = ensure_organiser()
     law, _ = Law.objects.get_or_create(slug=data.LAW["slug"], defaults=data.LAW)
@@ -52,10 +57,15 @@ def load_demo() -> Meeting:
         slug=data.CONSULTATION["slug"], defaults={**data.CONSULTATION, "law": law}
     )
     consultation.organisers.add(organiser)
+    load_laws(organiser)
+    load_draft(organiser)
     meeting = Meeting.objects.filter(slug=data.MEETING["slug"]).first()
     if meeting is None:
         meeting = create_meeting(consultation, organiser)
     load_attendance(meeting, organiser)
+    if with_inputs:
+        load_inputs(meeting, organiser)
+        load_positions(meeting, organiser)
     return meeting
 
 

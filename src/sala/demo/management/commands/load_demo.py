@@ -24,6 +24,10 @@ class Command(BaseCommand):
             figures = reverse("attendance_manage:figures", args=[meeting.slug])
             invitation = Invitation.objects.filter(meeting=meeting, answer="pending").first()
             invite = reverse("attendance:invitation", args=[invitation.token]) if invitation else ""
+            slug = meeting.consultation.slug
+            law = reverse("laws:law", args=[meeting.consultation.law.slug])
+            consolidation = reverse("advocacy_manage:matrix", args=[slug])
+            position = reverse("advocacy:position", args=[slug])
         account = data.ORGANISER_ACCOUNT
         self.stdout.write(
             "\n".join(
@@ -39,6 +43,9 @@ class Command(BaseCommand):
                     f"  People, check-in, attendance (organisers): {site}{people}",
                     f"      {site}{checkin}",
                     f"      {site}{figures}",
+                    f"  Law tracker: {site}{law}",
+                    f"  Consolidation of inputs (organisers): {site}{consolidation}",
+                    f"  Joint position, public: {site}{position}",
                     "",
                 ]
             )
