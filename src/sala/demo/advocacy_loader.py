@@ -6,6 +6,8 @@ likeness to a real submission is chance. The articles are found by their heading
 demo loads, in English or Khmer, never by a fixed number. Runs after the demo's inputs.
 """
 
+from datetime import timedelta
+
 from django.db import transaction
 
 from sala.advocacy.models import Disposition
@@ -221,6 +223,10 @@ def load_positions(meeting: Meeting, organiser) -> None:
             positioned.add(article.pk)
     decide_every_input(consultation, organiser, positioned)
     publish_position(consultation=consultation, actor=organiser)
+    # The coalition published its position a fortnight after the meeting, in June 2014.
+    type(consultation).objects.filter(pk=consultation.pk).update(
+        position_published_at=meeting.ends_at + timedelta(days=14)
+    )
 
 
 def find_article(articles: list[Article], headings: list[tuple[str, ...]]) -> Article | None:
