@@ -25,7 +25,8 @@ HEADINGS = {
     "force": "Entry into force",
 }
 
-# The input window: a week before the meeting to two weeks after (Phnom Penh time).
+# When the demo's online inputs were given: a week before the meeting to two weeks after
+# (Phnom Penh time). The consultation's window opens with it and is left open.
 WINDOW = ((2014, 6, 1, 0, 0), (2014, 6, 21, 0, 0))
 
 # (article key or None, concern, comment, proposed wording)

@@ -33,8 +33,10 @@ def load_inputs(meeting: Meeting, organiser) -> None:
         services.switch_draft(consultation=consultation, new_draft=load_draft(organiser), actor=organiser)
         consultation.refresh_from_db()
     if consultation.inputs_open_from is None and consultation.inputs_open_until is None:
-        opens, closes = (datetime(*moment, tzinfo=PHNOM_PENH) for moment in data.WINDOW)
-        services.set_input_window(consultation=consultation, opens=opens, closes=closes, actor=organiser)
+        # Open since June 2014 with no end, so that the demo's invitation links can still
+        # give inputs; the demo's own inputs are dated inside the 2014 window.
+        opens = datetime(*data.WINDOW[0], tzinfo=PHNOM_PENH)
+        services.set_input_window(consultation=consultation, opens=opens, closes=None, actor=organiser)
         consultation.refresh_from_db()
     if Input.objects.filter(consultation=consultation).exists():
         return
