@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,8 +26,9 @@ from sala.importers.draft_law import MAX_BYTES, split_draft
 
 from ..forms_drafts import MB, ArticleForm, ChapterForm, DraftImportForm
 from ..matching import Change, compare_drafts
-from ..models import Article, Chapter, DraftVersion, Law
+from ..models import Article, Chapter, DraftVersion
 from ..services import drafts as services
+from .base import LawOrganiserMixin
 
 T = "laws/manage/"
 
@@ -120,32 +119,6 @@ def import_warnings(draft: DraftVersion, blocks: list[Block]) -> list[DraftWarni
         ).message
         warnings.append(DraftWarning(message, anchors.get(by_line.get(params.get("line")), "")))
     return warnings
-
-
-# --- Who may do it -----------------------------------------------------------------------------
-
-
-class LawOrganiserMixin(LoginRequiredMixin):
-    """Loads `self.law` and lets in only those who may change it (`laws.change_law`).
-
-    Someone who may not even see the law (one followed discreetly) gets 404, not 403.
-    """
-
-    permission = "laws.change_law"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.law = get_object_or_404(Law, slug=kwargs["slug"])
-        if not request.user.has_perm(self.permission, self.law):
-            if request.user.has_perm("laws.view_law", self.law):
-                raise PermissionDenied
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("law", self.law)
-        return super().get_context_data(**kwargs)
 
 
 class DraftMixin(LawOrganiserMixin):

@@ -7,7 +7,6 @@ the reason in the user's language (HTTP 422), and nothing is saved.
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,6 +20,7 @@ from ..forms_tracker import AnalysisForm, LawForm, StageForm
 from ..models import Analysis, Law, LawStage
 from ..services import tracker as services
 from ..templatetags.laws_tags import known_date
+from .base import LawOrganiserMixin
 
 # The field a refused change is shown beside (the first the form has); others go on top.
 ERROR_FIELDS = {
@@ -44,25 +44,8 @@ class TrackerMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-class LawMixin(LoginRequiredMixin):
-    """Loads `self.law` and lets in only those who may change it.
-
-    Someone who may not even see the law gets 404, so a law followed discreetly stays hidden.
-    """
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.law = get_object_or_404(Law, slug=kwargs["slug"])
-        if not request.user.has_perm("laws.change_law", self.law):
-            if request.user.has_perm("laws.view_law", self.law):
-                raise PermissionDenied
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("law", self.law)
-        return super().get_context_data(**kwargs)
+class LawMixin(LawOrganiserMixin):
+    """A tracker screen of one law; saving comes back to the law."""
 
     def get_success_url(self) -> str:
         return reverse("laws_manage:law_edit", args=[self.law.slug])
