@@ -17,7 +17,6 @@ from sala.core.khmer import digits
 from sala.importers.concept_note import MAX_BYTES, parse_concept_note
 from sala.importers.problems import ImportProblem
 
-from .. import queries
 from ..forms_concept_note import (
     MB,
     AgendaFormSet,
@@ -27,6 +26,7 @@ from ..forms_concept_note import (
     read_state,
     sign_state,
 )
+from ..models import Consultation
 from ..services.concept_note import create_meeting_from_concept_note
 from .manage_agenda import add_errors
 from .manage_meeting import MeetingCreateView
@@ -60,17 +60,8 @@ class ConceptNoteUploadView(MeetingCreateView):
 
     template_name = "meetings/manage/concept_note_upload.html"
 
-    def get(self, request):
-        if "consultation" not in request.GET:
-            return render(
-                request,
-                self.template_name,
-                {"consultations": queries.consultations_organised_by(request.user)},
-            )
-        consultation = self.consultation(request)
-        return render(
-            request, self.template_name, upload_context(consultation, UploadForm(max_bytes=MAX_BYTES))
-        )
+    def empty_form_context(self, consultation: Consultation) -> dict:
+        return upload_context(consultation, UploadForm(max_bytes=MAX_BYTES))
 
     def post(self, request):
         consultation = self.consultation(request)

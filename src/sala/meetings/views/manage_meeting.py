@@ -46,9 +46,10 @@ class MeetingCreateView(LoginRequiredMixin, View):
                 self.template_name,
                 {"consultations": queries.consultations_organised_by(request.user)},
             )
-        return render(
-            request, self.template_name, {"consultation": self.consultation(request), "form": MeetingForm()}
-        )
+        return render(request, self.template_name, self.empty_form_context(self.consultation(request)))
+
+    def empty_form_context(self, consultation: Consultation) -> dict:
+        return {"consultation": consultation, "form": MeetingForm()}
 
     def post(self, request):
         consultation = self.consultation(request)
