@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "sala.attendance",
     "sala.participation",
     "sala.advocacy",
+    "sala.reports",
     "sala.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -1,5 +1,6 @@
 from .agenda import AgendaItem, AgendaSubItem, Facilitator
 from .consultation import Consultation
+from .material import Material
 from .meeting import ExpectedOutcome, Meeting, Objective
 
 __all__ = [
@@ -8,6 +9,7 @@ __all__ = [
     "Consultation",
     "ExpectedOutcome",
     "Facilitator",
+    "Material",
     "Meeting",
     "Objective",
 ]

@@ -1,0 +1,3 @@
+from .summary import ReportSummary
+
+__all__ = ["ReportSummary"]
