@@ -10,7 +10,7 @@ from sala.laws.models import Article, Chapter, DraftVersion
 from sala.meetings.models import Consultation
 from sala.people.models import Organisation, Person
 
-from .models import Input
+from ..models import Input
 
 
 @dataclass

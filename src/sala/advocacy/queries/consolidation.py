@@ -24,7 +24,7 @@ from sala.laws.models import Article
 from sala.meetings.models import Consultation
 from sala.participation.models import Concern, Input
 
-from .models import Disposition, Finding
+from ..models import Disposition, Finding
 
 WHOLE_TEXT = "text"
 ELSEWHERE = "other"
