@@ -433,3 +433,152 @@ def consolidation_100k(ctx: Context) -> Metrics:
         "consolidation_100k.groups": Metric(found["groups"], "groups"),
         "consolidation_100k.inputs": Metric(found["inputs"], "inputs"),
     }
+
+
+# The live meeting: 300 phones on the Q&A of Session 1 while questions and upvotes arrive, on
+# gunicorn over PostgreSQL (a database of its own, dropped afterwards) and Redis when reachable.
+LIVE_DB = "sala_bench_live"
+LIVE_PARTICIPANTS = 300
+LIVE_PROBE = textwrap.dedent("""
+    import json, sys
+    import django
+    django.setup()
+    from sala.attendance.models import Invitation
+    from sala.meetings.models import Meeting
+    from sala.participation.models import QuestionBoard
+    from sala.people.models import Person
+
+    meeting = Meeting.objects.get(slug=sys.argv[1])
+    wanted = int(sys.argv[2])
+    missing = wanted - Invitation.objects.filter(meeting=meeting).count()
+    people = Person.objects.bulk_create(Person(name_en=f"Bench participant {n}") for n in range(missing))
+    Invitation.objects.bulk_create(Invitation(meeting=meeting, person=p, category="cso") for p in people)
+    item = meeting.agenda_items.filter(kind="session").order_by("starts_at").first()
+    board, _ = QuestionBoard.objects.get_or_create(item=item)
+    QuestionBoard.objects.filter(pk=board.pk).update(pre_moderation=True)  # a sensitive law
+    print(json.dumps({
+        "item": item.pk,
+        "tokens": list(Invitation.objects.filter(meeting=meeting).values_list("token", flat=True)[:wanted]),
+        "approved": list(board.questions.filter(status="approved").values_list("pk", flat=True)),
+        "facilitator": item.facilitators.order_by("pk").first().token,
+    }))
+""")
+
+
+def postgres_admin_url() -> str | None:
+    """The machine's PostgreSQL (DATABASE_URL if it points to one), if it answers."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        url = "postgres://postgres@127.0.0.1:5432/postgres"
+    try:
+        import psycopg
+
+        psycopg.connect(url, connect_timeout=3).close()
+    except Exception:
+        return None
+    return url
+
+
+def recreate_database(admin_url: str, name: str, drop_only: bool = False) -> None:
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if not drop_only:
+            conn.execute(
+                f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' "
+                "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+            )
+
+
+def redis_url() -> str | None:
+    """A Redis database for the run's shared cache (rate limits, versions), if one answers."""
+    import socket
+
+    try:
+        socket.create_connection((HOST, 6379), timeout=2).close()
+    except OSError:
+        return None
+    return os.environ.get("REDIS_URL") or f"redis://{HOST}:6379/7"
+
+
+def live_metrics(kinds: dict, wall: float) -> Metrics:
+    from bench.live import percentile
+
+    every = [ms for k in kinds.values() for ms in k.latencies_ms]
+    polls = kinds["poll"]
+    answered = sum(polls.statuses.values())
+    out: Metrics = {
+        "live.requests": Metric(len(every), "requests"),
+        "live.rps": Metric(round(len(every) / max(wall, 1e-9), 1), "req/s"),
+        "live.p50_ms": Metric(round(percentile(every, 50), 2), "ms"),
+        "live.p95_ms": Metric(round(percentile(every, 95), 2), "ms"),
+        "live.p99_ms": Metric(round(percentile(every, 99), 2), "ms"),
+        "live.errors": Metric(sum(k.error_count for k in kinds.values()), "requests"),
+        "live.polls_304_share": Metric(round(100 * polls.statuses[304] / max(1, answered), 1), "%"),
+    }
+    for name, kind in kinds.items():
+        out[f"live.{name}.requests"] = Metric(len(kind.latencies_ms), "requests")
+        out[f"live.{name}.p95_ms"] = Metric(round(percentile(kind.latencies_ms, 95), 2), "ms")
+    return out
+
+
+@scenario(
+    "live-meeting",
+    targets=[
+        Target("live.errors", "==", 0),
+        Target("live.p95_ms", "<", 100),
+        Target("live.polls_304_share", ">=", 80),
+    ],
+)
+def live_meeting(ctx: Context) -> Metrics:
+    """300 phones polling the Q&A every 3 s, 10 questions and 30 upvotes a second, for 60 s."""
+    from bench.live import LiveConfig, LivePlan, run_live
+
+    admin = postgres_admin_url()
+    extra = {"SALA_QUESTION_LIMIT_PER_ADDRESS": "100000"}  # every phone comes from 127.0.0.1
+    if admin:
+        recreate_database(admin, LIVE_DB)
+        extra["DATABASE_URL"] = urlsplit(admin)._replace(path=f"/{LIVE_DB}").geturl()
+    else:
+        ctx.note("PostgreSQL is not reachable: the live meeting runs on SQLite")
+    if cache := redis_url():
+        extra["REDIS_URL"] = cache
+    try:
+        with Server(gunicorn=ctx.server.gunicorn, extra_env=extra) as server:
+            env = {**server.env(), "DJANGO_SETTINGS_MODULE": "sala.settings"}
+            done = subprocess.run(
+                [sys.executable, "-c", LIVE_PROBE, "cybercrime-law-2014", str(LIVE_PARTICIPANTS)],
+                env=env, capture_output=True, text=True, timeout=600, check=False,
+            )  # fmt: skip
+            if done.returncode:
+                raise RuntimeError(f"live setup failed:\n{done.stderr[-3000:]}")
+            made = json.loads(done.stdout.strip().splitlines()[-1])
+            item, facilitator = made["item"], made["facilitator"]
+            plan = LivePlan(
+                tokens=made["tokens"],
+                page=f"/en/i/{{token}}/questions/{item}/",
+                poll=f"/en/i/{{token}}/questions/{item}/live/",
+                ask=f"/en/i/{{token}}/questions/{item}/",
+                upvote=f"/en/i/{{token}}/questions/{item}/{{pk}}/upvote/",
+                upvotable=made["approved"],
+                moderate_page=f"/en/f/{facilitator}/session/",
+                approve=f"/en/f/{facilitator}/questions/{{pk}}/approve/",
+                pending_pattern=rf"/f/{facilitator}/questions/(\d+)/approve/",
+            )
+            cfg = LiveConfig()
+            ctx.note(
+                f"{len(plan.tokens)} phones polling every {cfg.poll_every:g} s, {cfg.questions_per_s:g} "
+                f"questions and {cfg.upvotes_per_s:g} upvotes a second, an approval every "
+                f"{cfg.approve_every:g} s, for {cfg.duration:g} s; "
+                f"{'PostgreSQL' if admin else 'SQLite'}, {'Redis' if cache else 'per-process'} cache"
+            )
+            kinds, wall = run_live(HOST, server.port, plan, cfg)
+            server.save_log(Path(__file__).resolve().parent / "out" / "gunicorn-live.log")
+    finally:
+        if admin:
+            recreate_database(admin, LIVE_DB, drop_only=True)
+    for name, kind in kinds.items():
+        if kind.error_count:
+            ctx.note(f"{name}: statuses {dict(kind.statuses)} errors {dict(kind.errors)}")
+    return live_metrics(kinds, wall)

@@ -40,6 +40,7 @@ class Server:
 
     gunicorn: GunicornConfig = field(default_factory=GunicornConfig)
     keep_data: bool = False
+    extra_env: dict[str, str] = field(default_factory=dict)  # e.g. a PostgreSQL DATABASE_URL
     data_dir: Path = field(init=False)
     port: int = field(init=False, default=0)
     proc: subprocess.Popen[bytes] | None = field(init=False, default=None)
@@ -54,9 +55,11 @@ class Server:
         return self.data_dir / "gunicorn.log"
 
     def env(self) -> dict[str, str]:
-        """Production settings on throw-away data: no real database, cache or dev storage."""
+        """Production settings on throw-away data: no real database, cache or dev storage
+        (unless a scenario gives its own throw-away ones in `extra_env`)."""
         env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
         env.update(SALA_DATA_DIR=str(self.data_dir), SALA_DEBUG="0", SALA_ALLOWED_HOSTS=HOST)
+        env.update(self.extra_env)
         return env
 
     def __enter__(self) -> Server:
