@@ -45,6 +45,12 @@ def plain_static_files(settings, static_root):
 
 
 @pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploads (materials) go to the test's own directory, never to the checkout's var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def tasks_run_inline(settings):
     """Background tasks run at once in tests, so their effects (emails) can be checked."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -198,6 +198,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("SALA_FROM_EMAIL", "sala@localhost")
 # A concept note's preview posts one field per agenda cell, and a pasted text may be large.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Slides and documents of an agenda item (a reverse proxy must let bodies this large through).
+SALA_MATERIAL_MAX_BYTES = int(os.environ.get("SALA_MATERIAL_MAX_BYTES", 20 * 1024 * 1024))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 

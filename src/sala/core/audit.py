@@ -62,6 +62,20 @@ ACTION_LABELS = {
     "input.window_changed": _("Input window changed"),
     "input.draft_switched": _("Inputs moved to another draft version"),
     "export.inputs": _("Inputs exported"),
+    # participation: live Q&A
+    "question.approved": _("Question approved"),
+    "question.hidden": _("Question hidden"),
+    "question.answered": _("Question marked answered"),
+    "question.reopened": _("Question reopened"),
+    "question.merged": _("Question merged into another"),
+    "questions.settings_changed": _("Q&A settings changed"),
+    # participation: breakout groups
+    "group.created": _("Breakout group created"),
+    "group.changed": _("Breakout group changed"),
+    "group.deleted": _("Breakout group deleted"),
+    "group.assigned": _("Checked-in people assigned to breakout groups"),
+    "group.member_moved": _("Person moved to another breakout group by hand"),
+    "group_report.saved": _("Group report saved by its rapporteur"),
     # advocacy: consolidation
     "consolidation.grouped": _("Near-duplicate inputs grouped"),
     "finding.saved": _("Position on an article saved"),
@@ -70,6 +84,33 @@ ACTION_LABELS = {
     "position.published": _("Joint position published"),
     "position.unpublished": _("Joint position unpublished"),
     "export.position": _("Joint submission exported"),
+    # advocacy: expected outcomes; reports
+    "outcome.rule_set": _("Rule of an expected outcome chosen"),
+    "outcome.rule_removed": _("Rule of an expected outcome removed"),
+    "report.summary_saved": _("Meeting report summary saved"),
+    # advocacy: road map and decisions
+    "strategy.created": _("Strategy added to the road map"),
+    "strategy.drafted_from_group": _("Strategies drafted from a group’s recommendations"),
+    "strategy.changed": _("Strategy changed"),
+    "strategy.deleted": _("Strategy removed from the road map"),
+    "strategy.moved": _("Strategy moved in the road map"),
+    "decision.created": _("Decision prepared"),
+    "decision.changed": _("Decision changed"),
+    "decision.deleted": _("Decision removed"),
+    "decision.opened": _("Voting opened"),
+    "decision.closed": _("Voting closed and outcome recorded"),
+    # materials
+    "material.added": _("Material added to an agenda item"),
+    "material.removed": _("Material removed from an agenda item"),
+    # endorsements and actions
+    "endorsement.given": _("Joint position endorsed"),
+    "endorsement.changed": _("Endorsement changed"),
+    "endorsement.withdrawn": _("Endorsement withdrawn"),
+    "action.created": _("Follow-up action added"),
+    "action.changed": _("Follow-up action changed"),
+    "action.status_changed": _("Follow-up action status changed"),
+    "action.deleted": _("Follow-up action deleted"),
+    "action.reminded": _("Reminder of a follow-up action sent"),
 }
 
 

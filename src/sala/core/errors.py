@@ -149,6 +149,38 @@ MESSAGES = {
     "input.draft_not_published": _("Only a published version can be consulted on."),
     "input.draft_other_law": _("This version is a text of another law."),
     "input.draft_unchanged": _("Inputs are already given on this version."),
+    # participation: live Q&A
+    "question.empty": _("Write your question."),
+    "question.too_long": _("A question may be at most %(max)s characters long."),
+    "question.closed": _("Questions on this session are closed."),
+    "question.too_many": _(
+        "You have asked many questions in a short time (at most %(count)s a minute). Wait a minute, then "
+        "send this one again: your text is kept below."
+    ),
+    "question.too_many_from_address": _(
+        "Many questions are coming from your network at the moment. Wait a minute, then send yours again: "
+        "your text is kept below."
+    ),
+    "question.not_open_for_votes": _("Only the open questions everyone sees can be upvoted."),
+    "question.changed_meanwhile": _(
+        "Someone changed this question meanwhile, so this is no longer possible. The list is up to date now."
+    ),
+    "question.bad_merge": _(
+        "Choose another question of the same session, shown to everyone, to merge this one into."
+    ),
+    # participation: breakout groups
+    "group.no_topic": _("Give the group a topic, in English or in Khmer."),
+    "group.topic_too_long": _("A topic may be at most %(max)s characters long."),
+    "group.none": _("There is no group yet: create the groups first, then assign people to them."),
+    "group.not_checked_in": _(
+        "%(name)s is not checked in at this meeting, so they cannot be put in a group."
+    ),
+    "group.other_meeting": _("This group belongs to another meeting."),
+    "group_report.stale": _(
+        "Someone else saved this report after you started. Their text is shown; yours is kept in the "
+        "form. Put the two together, then save again."
+    ),
+    "group_report.too_long": _("Each part of the report may be at most %(max)s characters long."),
     # advocacy: consolidation
     "finding.not_in_draft": _("This article is not in the version of the draft under consultation."),
     "disposition.reason_required": _("Say why this input is not integrated, in English or in Khmer."),
@@ -156,6 +188,73 @@ MESSAGES = {
     "disposition.merged_into_unknown": _("There is no input no. %(number)s in this consultation."),
     "disposition.merged_into_itself": _("An input cannot be merged into itself."),
     "position.no_finding": _("Write the position on at least one article before publishing it."),
+    # advocacy: expected outcomes
+    "outcome.bad_rule": _("Choose a rule from the list."),
+    "outcome.bad_shares": _(
+        "The shares are percentages from 0 to 100, and “partly met from” cannot be above “met from”."
+    ),
+    "outcome.item_required": _("Choose the agenda item where the findings are shared."),
+    "outcome.item_other_meeting": _("This agenda item belongs to another meeting."),
+    "outcome.decision_other_consultation": _("This decision belongs to another consultation."),
+    # advocacy: road map
+    "strategy.no_activity": _("Say what the activity is, in English or in Khmer."),
+    "strategy.article_not_in_draft": _(
+        "This article is not in the version of the draft under consultation. Reload the page and choose again."
+    ),
+    "strategy.finding_not_in_consultation": _("This finding belongs to another consultation."),
+    "strategy.voted_on": _(
+        "This strategy was put to a vote: its activity and target can no longer change, and it cannot be "
+        "removed. Add a new strategy instead."
+    ),
+    "strategy.no_recommendations": _("This group’s report has no recommendations yet."),
+    # decisions
+    "decision.no_title": _("Give the decision a title, in English or in Khmer."),
+    "decision.bad_quorum": _("The quorum is a share of the eligible voters, from 0 to 100%."),
+    "decision.bad_choice": _("Choose one of the options."),
+    "decision.no_meeting": _("Choose the meeting whose checked-in participants vote."),
+    "decision.meeting_not_in_consultation": _("This meeting is not part of this consultation."),
+    "decision.strategy_not_in_consultation": _("This strategy belongs to another consultation."),
+    "decision.no_strategy": _("Choose at least one strategy to vote on."),
+    "decision.no_voters": _("Choose at least one person who may vote."),
+    "decision.not_draft": _("This decision is already open or closed: its rules can no longer change."),
+    "decision.not_open": _("Voting on this decision has not opened yet."),
+    "decision.closed": _("Voting on this decision is closed."),
+    "decision.not_eligible": _("You are not among the people who may vote on this decision."),
+    "decision.reason_required": _("Say why you object: the organisers need your reason to answer it."),
+    "decision.reason_too_long": _("A reason may be at most %(max)s characters long."),
+    "decision.already_voted": _(
+        "You have already voted. Votes on this decision are anonymous, so they cannot be changed."
+    ),
+    # materials
+    "material.empty": _("The file is empty. Choose the file again, or another one."),
+    "material.too_large": _("The file is larger than %(max)s MB. Upload a smaller file."),
+    "material.bad_type": _(
+        "Only PDF, Word, PowerPoint, Excel, OpenDocument, PNG, JPEG and text files can be uploaded. "
+        "This file is none of them, whatever its name says."
+    ),
+    "material.macros": _(
+        "The file contains macros, which could harm the computers of those who open it. Save it "
+        "without macros (for example as PDF) and upload it again."
+    ),
+    "material.unreadable": _("The file could not be read. It may be damaged: save it again and upload it."),
+    "material.wrong_extension": _(
+        "“%(name)s” holds a file of the type “%(kind)s”, so its name must end in .%(expected)s. Rename "
+        "it and upload it again."
+    ),
+    "material.not_your_item": _("You can add materials only to the agenda item you facilitate."),
+    "material.not_yours": _("You can remove only the materials you uploaded."),
+    # endorsements and actions
+    "endorsement.not_published": _(
+        "The joint position is not published yet. It can be endorsed once it is public."
+    ),
+    "endorsement.no_organisation": _(
+        "Only an organisation can endorse the joint position, and no organisation is recorded for you. "
+        "Ask the organisers to add yours."
+    ),
+    "endorsement.not_a_representative": _("%(person)s is not recorded as a member of %(organisation)s."),
+    "action.no_title": _("Give the action a title in English or in Khmer."),
+    "action.bad_status": _("Choose a status from the list."),
+    "action.strategy_elsewhere": _("Link only strategies of this consultation."),
 }
 
 

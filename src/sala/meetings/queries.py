@@ -12,7 +12,7 @@ from sala.core import audit
 from sala.core.models import AuditEntry
 
 from .agenda import AgendaCheck, check_agenda
-from .models import AgendaItem, Consultation, ExpectedOutcome, Facilitator, Meeting
+from .models import AgendaItem, Consultation, ExpectedOutcome, Facilitator, Material, Meeting
 
 # What a public page's version depends on; kept briefly in the shared cache, so that a busy
 # page costs no query at all. Services forget it on every change (`forget_version`).
@@ -34,7 +34,7 @@ def meeting_version(slug: str) -> Meeting:
 
 
 def meeting_with_agenda(slug: str) -> Meeting:
-    """The meeting and everything its public page, PDF and calendar show, in 8 queries."""
+    """The meeting and everything its public page, PDF and calendar show, in 9 queries."""
     return get_object_or_404(
         Meeting.objects.select_related("consultation__law").prefetch_related(
             "objectives",
@@ -50,6 +50,7 @@ def agenda_items_queryset() -> QuerySet[AgendaItem]:
     return AgendaItem.objects.prefetch_related(
         "sub_items",
         Prefetch("facilitators", Facilitator.objects.select_related("person__organisation")),
+        "materials",
     )
 
 
@@ -116,3 +117,25 @@ def facilitator_histories(items: list[AgendaItem]) -> dict[int, list[AuditEntry]
     for entry in AuditEntry.objects.filter(target__in=facilitators).select_related("actor"):
         histories[facilitators[entry.target]].append(entry)
     return histories
+
+
+# materials
+
+
+def materials_query() -> QuerySet[Material]:
+    return Material.objects.select_related("uploaded_by", "uploaded_by_facilitator__person")
+
+
+def materials_of(item: AgendaItem) -> list[Material]:
+    """The item's materials, oldest first, with who uploaded them (one query)."""
+    return list(materials_query().filter(item=item))
+
+
+def materials_by_item(meeting: Meeting) -> dict[int, list[Material]]:
+    """Every material of the meeting by agenda item id, in agenda order (one query)."""
+    by_item: dict[int, list[Material]] = {}
+    for material in (
+        materials_query().filter(item__meeting=meeting).order_by("item__starts_at", "created_at", "pk")
+    ):
+        by_item.setdefault(material.item_id, []).append(material)
+    return by_item

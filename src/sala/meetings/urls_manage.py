@@ -3,6 +3,7 @@ from django.urls import path
 from .views import manage_agenda as agenda
 from .views import manage_concept_note as concept_note
 from .views import manage_meeting as meeting
+from .views import materials
 
 app_name = "manage"
 m = "meetings/<slug:slug>/"
@@ -27,6 +28,9 @@ urlpatterns = [
     path(m + "agenda/<int:pk>/edit/", agenda.ItemEditView.as_view(), name="item_edit"),
     path(m + "agenda/<int:pk>/delete/", agenda.ItemDeleteView.as_view(), name="item_delete"),
     path(m + "agenda/<int:pk>/move/<str:direction>/", agenda.ItemMoveView.as_view(), name="item_move"),
+    # materials
+    path(m + "agenda/<int:pk>/materials/", materials.ItemMaterialsView.as_view(), name="item_materials"),
+    path(m + "materials/<int:pk>/remove/", materials.MaterialRemoveView.as_view(), name="material_remove"),
     path(
         m + "agenda/<int:pk>/facilitators/add/", agenda.FacilitatorAddView.as_view(), name="facilitator_add"
     ),

@@ -13,6 +13,7 @@ from sala.core.errors import DomainError, DomainErrors
 from ..agenda import check_agenda, shifted
 from ..models import AgendaItem, AgendaSubItem, Meeting
 from ..queries import version_key
+from .files import delete_files_on_commit
 
 ITEM_FIELDS = ("starts_at", "ends_at", "kind", "title_en", "title_km", "led_by_en", "led_by_km")
 
@@ -145,6 +146,7 @@ def delete_agenda_item(*, item: AgendaItem, actor) -> None:
         data={"title": audit.texts(item, "title"), "starts_at": item.starts_at.isoformat()},
     )
     item.facilitators.all().delete()
+    delete_files_on_commit(m.file for m in item.materials.all())  # the rows go with the item
     item.delete()
     touch(meeting)
 

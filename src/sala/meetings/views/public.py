@@ -12,6 +12,7 @@ from sala.core.pages import public_page
 
 from .. import queries, services
 from ..forms import FacilitatorAnswerForm
+from ..forms_materials import MaterialForm
 from ..models import Meeting
 from .base import visible
 
@@ -80,10 +81,12 @@ class FacilitatorAnswerView(FormView):
         return {"note": self.facilitator.note, "status": self.facilitator.status if answered else None}
 
     def get_context_data(self, **kwargs):
+        kwargs.setdefault("material_form", MaterialForm())
         return super().get_context_data(
             facilitator=self.facilitator,
             item=self.facilitator.item,
             meeting=self.facilitator.item.meeting,
+            materials=queries.materials_of(self.facilitator.item),
             **kwargs,
         )
 
