@@ -21,7 +21,7 @@ def test_invitee_accepts_then_declines_with_their_link(client, invitation):
     url = f"/en/i/{invitation.token}/"
     page = client.get(url)
     assert page.status_code == 200 and "Keo Dara" in page.content.decode()
-    assert "no-cache" in page["Cache-Control"] and page["Referrer-Policy"] == "no-referrer"
+    assert "no-cache" in page["Cache-Control"] and page["Referrer-Policy"] == "same-origin"
     page = client.post(url, {"answer": "accept"}, follow=True).content.decode()
     assert "Your place is confirmed." in page and f"/en/i/{invitation.token}/qr.svg" in page
     qr = client.get(f"/en/i/{invitation.token}/qr.svg")

@@ -20,7 +20,7 @@ def page(client, url: str, status: int = 200) -> str:
 
 def test_the_draft_article_by_article(client, invitation, articles):
     response = client.get(f"/en/i/{invitation.token}/inputs/")
-    assert "no-cache" in response["Cache-Control"] and response["Referrer-Policy"] == "no-referrer"
+    assert "no-cache" in response["Cache-Control"] and response["Referrer-Policy"] == "same-origin"
     html = response.content.decode()
     assert "Chapter 2: Competent authority" in html
     assert "Article 4: Content offences" in html and "<details>" in html

@@ -7,11 +7,11 @@ never cached by proxies; the link itself is the key, so it is never logged in th
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from sala.core.errors import DomainError
+from sala.core.views import keep_private
 from sala.meetings import queries as meeting_queries
 from sala.meetings.models import Meeting
 
@@ -23,10 +23,7 @@ from ..models import Invitation, Registration
 
 class PrivatePage(TemplateView):
     def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        add_never_cache_headers(response)
-        response["Referrer-Policy"] = "no-referrer"
-        return response
+        return keep_private(super().render_to_response(context, **kwargs))
 
 
 def place_context(meeting: Meeting, person) -> dict:

@@ -21,7 +21,6 @@ from .agenda import touch
 from .files import delete_files_on_commit
 
 MB = 1024 * 1024
-DEFAULT_MAX_BYTES = 20 * MB
 NAME_MAX = Material._meta.get_field("filename").max_length
 TITLE_MAX = Material._meta.get_field("title").max_length
 REFUSALS = {
@@ -33,7 +32,7 @@ REFUSALS = {
 
 
 def max_bytes() -> int:
-    return getattr(settings, "SALA_MATERIAL_MAX_BYTES", DEFAULT_MAX_BYTES)
+    return settings.SALA_MATERIAL_MAX_BYTES
 
 
 def max_megabytes() -> str:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import View
 
 from sala.core.errors import DomainError
+from sala.core.views import keep_private
 
 from .. import queries
 from ..downloads import material_response
@@ -111,9 +112,7 @@ class FacilitatorMaterialRemoveView(View):
         self.facilitator = queries.facilitator_by_token(token)
         self.material = get_object_or_404(Material, pk=pk, uploaded_by_facilitator=self.facilitator)
         response = super().dispatch(request, *args, **kwargs)
-        response["Cache-Control"] = "private, no-store"
-        response["Referrer-Policy"] = "no-referrer"
-        return response
+        return keep_private(response)
 
     def get(self, request):
         cancel_url = reverse("meetings:facilitator_answer", args=[self.facilitator.token])

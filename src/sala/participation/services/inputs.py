@@ -4,12 +4,8 @@ Anonymity is kept by storing nothing: an anonymous input has no author and no `e
 and its audit entry has no actor, no target and no name, only the article it is about.
 """
 
-import time
-
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.crypto import salted_hmac
 
 from sala.core import audit
 from sala.core.errors import DomainError
@@ -18,6 +14,7 @@ from sala.meetings.models import Consultation, Meeting
 from sala.people.models import Organisation, Person
 
 from ..models import Concern, Input
+from .limits import Limit
 from .window import inputs_open
 
 MAX_TEXT = 5000  # characters of a comment or a proposed wording
@@ -39,21 +36,8 @@ def clean_text(text: str) -> str:
 
 
 def count_towards_limit(rate_key: str) -> None:
-    """At most RATE_LIMIT inputs per giver and window, counted in the shared cache.
-
-    The key is a keyed hash of the giver (an invitation or an account), so the cache holds no
-    token, and nothing ties the count to the inputs themselves.
-    """
-    digest = salted_hmac("sala.participation.rate", rate_key).hexdigest()[:32]
-    key = f"sala:inputs:{digest}:{int(time.time()) // RATE_WINDOW}"
-    cache.add(key, 0, timeout=RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=RATE_WINDOW)
-        count = 1
-    if count > RATE_LIMIT:
-        raise DomainError("input.too_many", count=RATE_LIMIT, minutes=RATE_WINDOW // 60)
+    """At most RATE_LIMIT inputs per giver (an invitation or an account) and window."""
+    Limit("inputs", RATE_LIMIT, RATE_WINDOW, "input.too_many").take(rate_key)
 
 
 def checked_texts(comment: str, proposed_wording: str) -> tuple[str, str]:

@@ -4,19 +4,16 @@ and the permission."""
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.cache import add_never_cache_headers
 
+from sala.core.views import keep_private
 from sala.meetings.models import Consultation
 
 
 class PrivateMixin:
-    """A page for one person: never cached on the way, and no referrer to leak its secret link."""
+    """A page for one person, by a secret link: see `keep_private`."""
 
     def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        response["Referrer-Policy"] = "no-referrer"
-        return response
+        return keep_private(super().dispatch(request, *args, **kwargs))
 
 
 class UnprocessableMixin:

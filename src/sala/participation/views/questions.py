@@ -1,0 +1,422 @@
+"""The live Q&A of an agenda item: participants ask and upvote by their secret link, organisers
+and the item's facilitator (by theirs) moderate, and a projector shows the top questions.
+
+Live blocks poll every 3 s with conditional requests; an unchanged block answers 304 and no
+body. DESIGN DECISION: the participant's ETag follows the board's `version`, not its upvotes.
+Vote counts on phones refresh with the next visible change (a question shown, answered,
+hidden or merged, a setting) or a reload, so 300 phones polling during heavy voting mostly
+get 304. The projector and the moderator follow `activity`, which every upvote moves too,
+and show the counts live within 5 s.
+
+Every form works without JavaScript (a plain POST redirects back with a message); with htmx
+it gets the fresh block, with its ETag. A question is posted to the participant's page itself;
+each moderation action has its own address per question (.../<pk>/approve/).
+"""
+
+from collections.abc import Callable
+from functools import cached_property
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import ensure_csrf_cookie
+from django.views.generic import FormView, TemplateView, View
+
+from sala.core.errors import DomainError
+from sala.core.models.bilingual import active_language
+from sala.meetings.models import AgendaItem, Facilitator
+from sala.meetings.queries import materials_of
+from sala.meetings.views.base import OrganiserMixin
+
+from ..forms_questions import AskForm, BoardForm, MergeForm
+from ..models import Question
+from ..queries import questions as queries
+from ..services import questions as services
+from ..services.limits import address_key
+from .base import PrivateMixin, UnprocessableMixin
+from .participant import ParticipantMixin
+
+PARTICIPANT = "participation/questions/participant.html"
+QUEUE = "participation/questions/queue.html"
+PROJECTOR = "participation/questions/projector.html"
+
+
+def tag(kind: str, item: AgendaItem, counter: int, *extra: str) -> str:
+    """A live block's ETag: which view of which item, its board counter, the language, the sort."""
+    return quote_etag("-".join([f"q{kind}{item.pk}", str(counter), active_language(), *extra]))
+
+
+def conditional(request, etag: str, render_block: Callable[[], HttpResponse]) -> HttpResponse:
+    """304 and no body while the block is unchanged; else the fresh block (with its own ETag)."""
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        response = render_block()
+    else:
+        response["ETag"] = etag
+    patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
+def block(request, template: str, context: dict, status: int = 200) -> HttpResponse:
+    """A live block, with the ETag it was rendered at: the next poll starts from there."""
+    response = render(request, template, context, status=status)
+    response["ETag"] = context["etag"]
+    return response
+
+
+# Participants ------------------------------------------------------------------------------
+
+
+class ParticipantQuestions(ParticipantMixin):
+    """The Q&A of an agenda item of the participant's own meeting (any other item: 404)."""
+
+    @cached_property
+    def item(self) -> AgendaItem:
+        return get_object_or_404(AgendaItem, pk=self.kwargs["item_pk"], meeting=self.meeting)
+
+    @cached_property
+    def sort(self) -> str:
+        sort = self.request.POST.get("sort") or self.request.GET.get("sort")
+        return sort if sort in queries.SORTS else "votes"
+
+    def url(self, name: str = "", *args) -> str:
+        return reverse(f"participation:questions{name}", args=[self.participant.token, self.item.pk, *args])
+
+    def page_url(self, anchor: str = "") -> str:
+        return f"{self.url()}?sort={self.sort}{anchor}"
+
+    def list_context(self, **kwargs) -> dict:
+        board = queries.board_of(self.item)  # the version first: a change meanwhile shows at the next poll
+        return {
+            "item": self.item,
+            "token": self.participant.token,
+            "board": board,
+            "etag": tag("p", self.item, board.version, self.sort),
+            "sort": self.sort,
+            "listing": queries.participant_list(board, self.person, self.sort),
+            "page_url": self.url(),
+            "live_url": self.url("_live"),
+            # Every name the template tests is set: a failed lookup is logged (at DEBUG) with the
+            # whole context, the participant's name in it, even while they ask anonymously.
+            **{"thanks": "", "error": "", "oob": False, **kwargs},
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**self.list_context(**kwargs))
+
+
+class QuestionsLiveView(ParticipantQuestions, View):
+    """The list alone, polled by the page. Follows `version` only: see the module's docstring."""
+
+    def get(self, request, *args, **kwargs):
+        version, _activity = queries.board_counters(self.item.pk)
+        return conditional(
+            request,
+            tag("p", self.item, version, self.sort),
+            lambda: block(request, PARTICIPANT + "#list", self.list_context()),
+        )
+
+
+def thanks(*, anonymous: bool, waiting: bool) -> str:
+    if waiting and anonymous:
+        return _("Thank you. Your question is sent without your name; it shows in the list once approved.")
+    if waiting:
+        return _("Thank you. Your question waits for a moderator's approval; until then only you see it.")
+    if anonymous:
+        return _("Thank you. Your question is in the list, without your name.")
+    return _("Thank you. Your question is in the list.")
+
+
+@method_decorator(ensure_csrf_cookie, name="dispatch")  # its forms may come later, by polling
+class QuestionsPage(ParticipantQuestions, UnprocessableMixin, FormView):
+    """The ask form and the list. A question is posted here; a refused one comes back with its
+    text kept and the reason (htmx: the form alone)."""
+
+    template_name = PARTICIPANT
+    form_class = AskForm
+
+    def get_template_names(self) -> list[str]:
+        posted = self.request.method == "POST" and self.request.htmx
+        return [PARTICIPANT + "#ask" if posted else PARTICIPANT]
+
+    def form_valid(self, form):
+        anonymous = form.cleaned_data["anonymous"]
+        try:
+            question = services.ask_question(
+                item=self.item,
+                text=form.cleaned_data["text"],
+                author=None if anonymous else self.person,
+                rate_keys=[self.participant.rate_key, address_key(self.request)],
+            )
+        except DomainError as error:
+            form.add_error("text", error.message)
+            return self.form_invalid(form)
+        said = thanks(anonymous=anonymous, waiting=question.status == question.Status.PENDING)
+        if not self.request.htmx:
+            messages.success(self.request, said)
+            return redirect(self.page_url())
+        context = self.get_context_data(form=AskForm(), thanks=said, oob=True)
+        return block(self.request, PARTICIPANT + "#ask_reply", context)
+
+
+class UpvoteView(ParticipantQuestions, View):
+    """Upvote a question, or take the upvote back (`withdraw`)."""
+
+    def post(self, request, *args, **kwargs):
+        question = get_object_or_404(Question, pk=self.kwargs["pk"], board__item=self.item)
+        try:
+            if request.POST.get("withdraw"):
+                services.withdraw_upvote(question=question, person=self.person)
+            else:
+                services.upvote_question(question=question, person=self.person)
+        except DomainError as error:
+            if not request.htmx:
+                messages.error(request, error.message)
+                return redirect(self.page_url())
+            return block(request, PARTICIPANT + "#list", self.list_context(error=error.message), status=422)
+        if not request.htmx:
+            return redirect(self.page_url(f"#question-{question.pk}"))
+        return block(request, PARTICIPANT + "#list", self.list_context())
+
+
+# Moderators: the meeting's organisers, or the item's facilitator by their link --------------
+
+
+class OrganiserModeration(OrganiserMixin):
+    """An organiser of the meeting's consultation, on any item of the meeting (another: 404)."""
+
+    permission = "participation.moderate_questions"
+    names = "participation_manage:questions_"
+    may_change_settings = True
+
+    @cached_property
+    def item(self) -> AgendaItem:
+        return get_object_or_404(AgendaItem, pk=self.kwargs["item_pk"], meeting=self.meeting)
+
+    def url_args(self) -> list:
+        return [self.meeting.slug, self.item.pk]
+
+    def moderator(self) -> dict:
+        return {"actor": self.request.user}
+
+
+class FacilitatorModeration(PrivateMixin):
+    """The facilitator of one item, by their secret link: that item's Q&A only. A declined
+    facilitator's link no longer moderates."""
+
+    names = "participation:facilitator_"
+    may_change_settings = False
+
+    def dispatch(self, request, *args, **kwargs):
+        self.facilitator = get_object_or_404(
+            Facilitator.objects.select_related("person", "item__meeting__consultation").exclude(
+                status=Facilitator.Status.DECLINED
+            ),
+            token=kwargs["token"],
+        )
+        self.item, self.meeting = self.facilitator.item, self.facilitator.item.meeting
+        return super().dispatch(request, *args, **kwargs)
+
+    def url_args(self) -> list:
+        return [self.facilitator.token]
+
+    def moderator(self) -> dict:
+        return {"facilitator": self.facilitator}
+
+
+class Moderation:
+    """What the organiser's and the facilitator's screens share (mixed with one of the two above)."""
+
+    names: str  # the URL names' prefix
+
+    def url_args(self) -> list:
+        """The leading arguments of every URL of the role: the meeting and item, or the link."""
+        raise NotImplementedError
+
+    def url(self, name: str) -> str:
+        return reverse(self.names + name, args=self.url_args())
+
+
+class Queue(Moderation):
+    """The moderator's queue of the item."""
+
+    def queue_context(self, **kwargs) -> dict:
+        board = queries.board_of(self.item)
+        return {
+            "item": self.item,
+            "meeting": self.meeting,
+            "board": board,
+            "etag": tag("m", self.item, board.activity),
+            "queue": queries.moderation_queue(board),
+            "live_url": self.url("queue_live"),
+            "moderate_route": (self.names + "moderate", self.url_args()),  # see questions_tags
+            "projector_url": self.url("projector"),
+            **{"error": "", **kwargs},
+        }
+
+
+@method_decorator(ensure_csrf_cookie, name="dispatch")  # its forms may come later, by polling
+class QueuePage(Queue, TemplateView):
+    """The queue, the settings (organisers) and the item's materials."""
+
+    template_name = QUEUE
+
+    def get_context_data(self, **kwargs):
+        context = self.queue_context(materials=materials_of(self.item), board_form=None, **kwargs)
+        board = context["board"]
+        if self.may_change_settings:
+            initial = {"is_open": board.is_open, "pre_moderation": board.pre_moderation}
+            context.update(board_form=BoardForm(initial=initial), settings_url=self.url("settings"))
+        return super().get_context_data(facilitator=getattr(self, "facilitator", None), **context)
+
+
+class QueueLiveView(Queue, View):
+    def get(self, request, *args, **kwargs):
+        _version, activity = queries.board_counters(self.item.pk)
+        return conditional(
+            request,
+            tag("m", self.item, activity),
+            lambda: block(request, QUEUE + "#queue", self.queue_context()),
+        )
+
+
+class ModerateView(Queue, View):
+    """Approve, hide, mark answered, reopen or merge (into the question chosen) one question."""
+
+    ACTIONS = {
+        "approve": services.approve_question,
+        "hide": services.hide_question,
+        "answer": services.mark_answered,
+        "reopen": services.reopen_question,
+    }
+    DONE = {
+        "approve": gettext_lazy("The question is approved: everyone sees it now."),
+        "hide": gettext_lazy("The question is hidden."),
+        "answer": gettext_lazy("The question is marked answered."),
+        "reopen": gettext_lazy("The question is open again."),
+        "merge": gettext_lazy("The question is merged: its upvotes went to the other one."),
+    }
+
+    def post(self, request, *args, **kwargs):
+        action = self.kwargs["action"]
+        if action not in self.DONE:
+            raise Http404
+        question = get_object_or_404(Question, pk=self.kwargs["pk"], board__item=self.item)
+        try:
+            if action != "merge":
+                self.ACTIONS[action](question=question, **self.moderator())
+            else:
+                form = MergeForm(request.POST, board_id=question.board_id)
+                if not form.is_valid():
+                    return self.reply(error=" ".join(form.errors["into"]))
+                services.merge_questions(
+                    duplicate=question, into=form.cleaned_data["into"], **self.moderator()
+                )
+        except DomainError as error:
+            return self.reply(error=error.message)
+        return self.reply(done=str(self.DONE[action]))
+
+    def reply(self, *, error: str = "", done: str = "") -> HttpResponse:
+        if not self.request.htmx:
+            (messages.error if error else messages.success)(self.request, error or done)
+            return redirect(self.url("queue"))
+        status = 422 if error else 200
+        return block(self.request, QUEUE + "#queue", self.queue_context(error=error), status=status)
+
+
+class SettingsView(OrganiserModeration, Moderation, View):
+    """Open or close the questions, pre-moderation on or off (organisers only)."""
+
+    def post(self, request, *args, **kwargs):
+        form = BoardForm(request.POST)
+        form.is_valid()  # two check boxes: nothing can be wrong
+        services.set_board(board=services.board_for(self.item), actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The Q&A settings are saved."))
+        return redirect(self.url("queue"))
+
+
+class Projection(Moderation):
+    """The projector's page: large type, the top questions and their counts, refreshed by polling."""
+
+    def projector_context(self) -> dict:
+        board = queries.board_of(self.item)
+        return {
+            "item": self.item,
+            "meeting": self.meeting,
+            "board": board,
+            "etag": tag("s", self.item, board.activity),
+            "projection": queries.projection(board),
+            "live_url": self.url("projector_live"),
+        }
+
+
+class ProjectorPage(Projection, TemplateView):
+    template_name = PROJECTOR
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**{**self.projector_context(), **kwargs})
+
+
+class ProjectorLiveView(Projection, View):
+    def get(self, request, *args, **kwargs):
+        _version, activity = queries.board_counters(self.item.pk)
+        return conditional(
+            request,
+            tag("s", self.item, activity),
+            lambda: block(request, PROJECTOR + "#board", self.projector_context()),
+        )
+
+
+class ItemsView(OrganiserMixin, TemplateView):
+    """The meeting's agenda items with their questions counted, and links to moderate each."""
+
+    permission = "participation.moderate_questions"
+    template_name = "participation/questions/items.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(items=queries.item_question_counts(self.meeting), **kwargs)
+
+
+class OrganiserQueueView(OrganiserModeration, QueuePage):
+    pass
+
+
+class OrganiserQueueLiveView(OrganiserModeration, QueueLiveView):
+    pass
+
+
+class OrganiserModerateView(OrganiserModeration, ModerateView):
+    pass
+
+
+class OrganiserProjectorView(OrganiserModeration, ProjectorPage):
+    pass
+
+
+class OrganiserProjectorLiveView(OrganiserModeration, ProjectorLiveView):
+    pass
+
+
+class FacilitatorQueueView(FacilitatorModeration, QueuePage):
+    pass
+
+
+class FacilitatorQueueLiveView(FacilitatorModeration, QueueLiveView):
+    pass
+
+
+class FacilitatorModerateView(FacilitatorModeration, ModerateView):
+    pass
+
+
+class FacilitatorProjectorView(FacilitatorModeration, ProjectorPage):
+    pass
+
+
+class FacilitatorProjectorLiveView(FacilitatorModeration, ProjectorLiveView):
+    pass
