@@ -123,7 +123,7 @@ def test_a_voting_link_opens_only_its_own_consultations_decisions(client, consul
     assert client.get(f"/en/i/not-a-token/decisions/{decision.pk}/").status_code == 404
     response = client.get(f"/en/i/{mine}/decisions/{decision.pk}/")
     assert response.status_code == 200
-    assert response["Referrer-Policy"] == "no-referrer" and "no-cache" in response["Cache-Control"]
+    assert response["Referrer-Policy"] == "same-origin" and "no-cache" in response["Cache-Control"]
 
 
 # --- The organisers' road map -------------------------------------------------------------
