@@ -582,3 +582,6 @@ def live_meeting(ctx: Context) -> Metrics:
         if kind.error_count:
             ctx.note(f"{name}: statuses {dict(kind.statuses)} errors {dict(kind.errors)}")
     return live_metrics(kinds, wall)
+
+
+import bench.report  # noqa: E402, F401  (registers the "report" scenario)

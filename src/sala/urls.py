@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("manage/", include("sala.laws.urls_manage")),
     path("manage/", include("sala.participation.urls_manage")),
     path("manage/", include("sala.advocacy.urls_manage")),
+    path("manage/", include("sala.reports.urls_manage")),
     path("", include("sala.attendance.urls")),
     path("", include("sala.laws.urls")),
     path("", include("sala.participation.urls")),

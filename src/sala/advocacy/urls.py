@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from .views import exports, public
+from .views import endorsements as endorse
+from .views import exports, public, voting
 
 app_name = "advocacy"
 urlpatterns = [
@@ -12,4 +13,10 @@ urlpatterns = [
         exports.public_submission_pdf,
         name="position_pdf",
     ),
+    # Endorsements
+    path("i/<str:token>/endorse/", endorse.EndorseView.as_view(), name="endorse"),
+    path("i/<str:token>/endorse/withdraw/", endorse.WithdrawView.as_view(), name="endorse_withdraw"),
+    # Voting
+    path("i/<str:token>/decisions/", voting.VoteListView.as_view(), name="votes"),
+    path("i/<str:token>/decisions/<int:pk>/", voting.VoteView.as_view(), name="vote"),
 ]

@@ -199,7 +199,8 @@ MESSAGES = {
     # advocacy: road map
     "strategy.no_activity": _("Say what the activity is, in English or in Khmer."),
     "strategy.article_not_in_draft": _(
-        "This article is not in the version of the draft under consultation. Reload the page and choose again."
+        "This article is not in the version of the draft under consultation. Reload the page and choose "
+        "again."
     ),
     "strategy.finding_not_in_consultation": _("This finding belongs to another consultation."),
     "strategy.voted_on": _(

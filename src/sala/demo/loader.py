@@ -16,8 +16,14 @@ from . import data
 from .advocacy_loader import load_positions
 from .attendance_loader import load_attendance
 from .drafts_loader import load_draft
+from .followup_loader import load_followup
+from .groups_loader import load_groups
 from .inputs_loader import load_inputs
 from .laws_loader import load_laws
+from .materials_loader import load_materials
+from .outcomes_loader import load_outcomes
+from .questions_loader import load_questions
+from .roadmap_loader import load_roadmap
 
 PHNOM_PENH = ZoneInfo(settings.TIME_ZONE)
 
@@ -47,9 +53,11 @@ def ensure_organiser():
 def load_demo(*, with_inputs: bool = True) -> Meeting:
     """Create the 2014 meeting once; a second run changes nothing (organisers' edits stay).
 
-    Each part (laws, the meeting, its attendance, inputs and the joint position) is loaded
-    if missing, so a database made by an older version gains the parts added since. Tests
-    leave the inputs out unless they ask for them: most need only the meeting.
+    Each part (laws, the meeting, its attendance; then what happened at and after it: materials,
+    questions, groups, inputs, the joint position, the road map and its vote, endorsements and
+    actions, the outcomes' rules) is loaded if missing, so a database made by an older version
+    gains the parts added since. Tests leave the second half out unless they ask for it: most
+    need only the meeting.
     """
     organiser = ensure_organiser()
     law, _ = Law.objects.get_or_create(slug=data.LAW["slug"], defaults=data.LAW)
@@ -64,8 +72,14 @@ def load_demo(*, with_inputs: bool = True) -> Meeting:
         meeting = create_meeting(consultation, organiser)
     load_attendance(meeting, organiser)
     if with_inputs:
+        load_materials(meeting)
+        load_questions(meeting)
+        load_groups(meeting)
         load_inputs(meeting, organiser)
         load_positions(meeting, organiser)
+        load_roadmap(meeting, organiser)
+        load_followup(meeting)
+        load_outcomes(meeting, organiser)
     return meeting
 
 

@@ -14,10 +14,11 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header
 from django.views.generic import View
 
+from sala.core.docx import DOCX
 from sala.core.models.bilingual import active_language
 
 from .. import queries
-from ..documents import DOCX, submission_docx, submission_pdf
+from ..documents import submission_docx, submission_pdf
 from ..services import record_export
 from ..submission import Submission, build_submission
 from .base import ConsultationOrganiserMixin

@@ -6,13 +6,15 @@ from django.views.generic import View
 from sala.core.pages import public_page
 
 from .. import queries
+from ..queries.endorsements import public_endorsements
 
 # Bump when the template changes: old ETags and cached pages expire.
-PAGE_VERSION = "1"
+PAGE_VERSION = "2"
 
 
 class PositionView(View):
-    """Per article, the joint position and what became of every input; 404 until published.
+    """Per article, the joint position and what became of every input, then the organisations that
+    endorse it (named only if they agreed); 404 until published.
 
     Rendered once per version and language, kept with its gzip form in the cache, answered
     with an ETag per encoding (matched weakly), as the public meeting page is.
@@ -25,5 +27,9 @@ class PositionView(View):
         )
 
     def render(self, request, slug: str) -> str:
-        account = queries.position_account(queries.published_consultation(slug))
-        return render_to_string("advocacy/position.html", {"account": account}, request=request)
+        consultation = queries.published_consultation(slug)
+        context = {
+            "account": queries.position_account(consultation),
+            "endorsements": public_endorsements(consultation),
+        }
+        return render_to_string("advocacy/position.html", context, request=request)
