@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 ('voters', models.CharField(choices=[('checked_in', "The meeting's checked-in participants"), ('list', 'A list the organisers set')], default='checked_in', max_length=12, verbose_name='who may vote')),
                 ('anonymous', models.BooleanField(default=False, help_text='No link between a ballot and its voter is stored.', verbose_name='anonymous ballots')),
                 ('results_hidden', models.BooleanField(default=True, verbose_name='results hidden until the decision closes')),
-                ('quorum', models.PositiveSmallIntegerField(default=50, help_text='The share of eligible voters who must vote.', verbose_name='quorum (% of eligible voters)')),
+                ('quorum', models.PositiveSmallIntegerField(default=50, help_text='The share of eligible voters who must vote.', verbose_name='quorum (percent of eligible voters)')),
                 ('pass_rule', models.CharField(choices=[('no_objection', 'Passes if no one objects'), ('majority', 'Passes if more than half approve or consent'), ('two_thirds', 'Passes if two thirds approve or consent')], default='no_objection', max_length=14, verbose_name='pass rule')),
                 ('opened_at', models.DateTimeField(blank=True, null=True)),
                 ('closed_at', models.DateTimeField(blank=True, null=True)),

@@ -42,7 +42,7 @@ class Decision(models.Model):
     )
     results_hidden = models.BooleanField(_("results hidden until the decision closes"), default=True)
     quorum = models.PositiveSmallIntegerField(
-        _("quorum (% of eligible voters)"),
+        _("quorum (percent of eligible voters)"),
         default=50,
         help_text=_("The share of eligible voters who must vote."),
     )
