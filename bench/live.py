@@ -89,6 +89,19 @@ class Connection:
         self.writer: asyncio.StreamWriter | None = None
 
     async def request(self, method: str, path: str, headers: dict[str, str], body: bytes = b"") -> Response:
+        """Send and read one request. A kept-alive connection the server has meanwhile closed
+        (gunicorn drops idle ones after its keep-alive time) is reopened and the request sent
+        again, once, as browsers do when no byte of the answer came back."""
+        reused = self.writer is not None
+        try:
+            return await asyncio.wait_for(self._request(method, path, headers, body), self.timeout)
+        except (asyncio.IncompleteReadError, ConnectionResetError, BrokenPipeError) as error:
+            self.close()
+            if not reused or getattr(error, "partial", b""):
+                raise
+        except BaseException:
+            self.close()
+            raise
         try:
             return await asyncio.wait_for(self._request(method, path, headers, body), self.timeout)
         except BaseException:

@@ -7,6 +7,7 @@ see an unsaved default board, so that showing a page never writes.
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 
 from sala.meetings.models import AgendaItem, Meeting
 from sala.people.models import Person
@@ -27,6 +28,18 @@ def board_counters(item_id: int) -> tuple[int, int]:
     """(version, activity): what the live views' ETags are made of, in one query on the board row."""
     row = QuestionBoard.objects.filter(item_id=item_id).values_list("version", "activity").first()
     return row or (0, 0)
+
+
+def live_version(item_id: int, meeting_id: int) -> int:
+    """The participants' counter of an item of this meeting, in one narrow query (404 for an
+    item of another meeting): all an unchanged poll needs."""
+    row = QuestionBoard.objects.filter(item_id=item_id, item__meeting_id=meeting_id).values_list("version")
+    version = row.first()
+    if version is not None:
+        return version[0]
+    if not AgendaItem.objects.filter(pk=item_id, meeting_id=meeting_id).exists():
+        raise Http404
+    return 0  # no board yet: nobody has asked
 
 
 def questions_of(board: QuestionBoard) -> QuerySet[Question]:
