@@ -27,7 +27,7 @@ from django.utils import translation
 
 import sala
 from sala.core.models import AuditEntry
-from sala.meetings.models import Facilitator
+from sala.meetings.models import Facilitator, Material
 from sala.people.models import Organisation, Person
 
 SRC = Path(sala.__file__).parent
@@ -37,7 +37,8 @@ PASSWORD = "pass-word-123"  # tests/factories.py UserFactory
 
 # Words in Latin script that Khmer pages may show although no data holds them: the product's
 # name, and the language switch (each language is named in its own script).
-EXPLICIT = {"Sala", "English"}
+# Names kept in Latin script in Khmer too: the product, the language switch, file formats.
+EXPLICIT = {"Sala", "English", "PDF", "Word", "Excel", "PowerPoint", "OpenDocument", "PNG", "JPEG"}
 
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z\u00c0-\u024f]+)*")
 PLACEHOLDER = re.compile(r"%(?:\([^)]+\))?[-#0 +]*\d*(?:\.\d+)?[sdifrx]|\{[A-Za-z_][A-Za-z0-9_]*\}")
@@ -221,6 +222,8 @@ def data_words() -> set[str]:
         words |= latin_words(acronym)
     for name_en, email in Person.objects.values_list("name_en", "email"):
         words |= latin_words(name_en) | latin_words(email)  # names are kept in Latin script
+    for title, filename in Material.objects.values_list("title", "filename"):
+        words |= latin_words(title) | latin_words(filename)  # uploaded as they are
     for note in Facilitator.objects.values_list("note", flat=True):
         words |= latin_words(note)  # a facilitator's own words, quoted to organisers
     for token in Facilitator.objects.values_list("token", flat=True):
