@@ -3,7 +3,10 @@
 import os
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 from sala.demo.loader import load_demo
 
@@ -42,6 +45,17 @@ def plain_static_files(settings, static_root):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def fresh_start():
+    """Each test starts with an empty cache (rate-limit counts and cached versions are keyed by
+    ids, and the ids of a rolled-back test come round again) and in the default language (a
+    Khmer page requested by an earlier test leaves Khmer active in this thread)."""
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

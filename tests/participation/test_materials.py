@@ -46,7 +46,7 @@ def test_an_invitee_gets_the_file_privately(client, invitation, material):
     assert response["Content-Disposition"] == 'inline; filename="Key findings.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_a_registrant_gets_it_until_they_cancel(client, closed_meeting, material):
