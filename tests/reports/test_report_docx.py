@@ -119,3 +119,9 @@ def test_the_khmer_file_reads_in_khmer(report_meeting):
     text = all_text(read(report_meeting, "km"))
     assert "ថ្ងៃព្រហស្បតិ៍ ទី៥ ខែមិថុនា ឆ្នាំ២០១៤" in text and "អ្នកចូលរួមបានព្រមព្រៀងលើផែនទីបង្ហាញផ្លូវ។" in text
     assert "៨:០០–៩:៣០" in text
+
+
+def test_the_word_file_is_a4(report_meeting):
+    section = Document(io.BytesIO(report_docx(build_report(report_meeting, "km")))).sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    assert round(section.left_margin.cm, 2) == round(section.right_margin.cm, 2) == 2.5

@@ -12,7 +12,7 @@ from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.font import CT_RPr
-from docx.shared import Length, Pt
+from docx.shared import Cm, Length, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -32,8 +32,12 @@ RPR_TAIL = (
 
 
 def new_document():
-    """A blank document whose defaults and styles write Khmer in the Khmer font."""
+    """A blank A4 document (python-docx starts from US Letter) whose defaults and styles write
+    Khmer in the Khmer font."""
     document = Document()
+    for section in document.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.5)
     set_khmer_defaults(document)
     return document
 
