@@ -287,3 +287,9 @@ def test_a_poll_with_an_etag_still_checks_the_link_and_the_item(client, room):
     assert poll(client, elsewhere, etag).status_code == 404
     unknown = reverse("participation:questions_live", args=["no-such-link", room.item.pk])
     assert poll(client, unknown, etag).status_code == 404
+    question = ask(room)  # the quick way of an upvote by htmx checks them too
+    args = [room.item.pk, question.pk]
+    for token in (other.asker_link.token, "no-such-link"):
+        url = reverse("participation:questions_upvote", args=[token, *args])
+        assert client.post(url, **HTMX).status_code == 404
+    assert not QuestionVote.objects.exists()

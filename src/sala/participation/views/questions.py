@@ -29,9 +29,11 @@ from django.views.generic import FormView, TemplateView, View
 
 from sala.core.errors import DomainError
 from sala.core.models.bilingual import active_language
+from sala.core.views import keep_private
 from sala.meetings.models import AgendaItem, Facilitator
 from sala.meetings.queries import materials_of
 from sala.meetings.views.base import OrganiserMixin
+from sala.people.models import Person
 
 from ..forms_questions import AskForm, BoardForm, MergeForm
 from ..models import Question
@@ -189,29 +191,48 @@ class QuestionsPage(ParticipantQuestions, UnprocessableMixin, FormView):
         return block(self.request, PARTICIPANT + "#ask_reply", context)
 
 
+def change_upvote(request, question: Question, person: Person) -> None:
+    if request.POST.get("withdraw"):
+        services.withdraw_upvote(question=question, person=person)
+    else:
+        services.upvote_question(question=question, person=person)
+
+
 class UpvoteView(ParticipantQuestions, View):
-    """Upvote a question, or take the upvote back (`withdraw`). With htmx the answer is the
-    question's button alone, with its new count: upvotes come by the dozen a second."""
+    """Upvote a question, or take the upvote back (`withdraw`).
+
+    Upvotes come by the dozen a second: one sent by htmx is done from the link's cached ids
+    and the question's row, without loading the participant or the item, and answered with
+    the question's button alone, with its new count. A refusal, and a plain form post, go the
+    full way: the list with the reason, or a redirect."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method != "POST" or not request.htmx:
+            return super().dispatch(request, *args, **kwargs)
+        meeting_id, person_id = participant_ids(kwargs["token"])
+        question = get_object_or_404(
+            Question, pk=kwargs["pk"], board__item_id=kwargs["item_pk"], board__item__meeting_id=meeting_id
+        )
+        try:
+            change_upvote(request, question, Person(pk=person_id))
+        except DomainError:
+            return super().dispatch(request, *args, **kwargs)
+        question.refresh_from_db(fields=["votes"])
+        upvoted = set() if request.POST.get("withdraw") else {question.pk}  # what was asked, now done
+        context = {"question": question, "listing": {"upvoted": upvoted}, "token": kwargs["token"],
+                   "item": AgendaItem(pk=kwargs["item_pk"]), "sort": sort_of(request)}  # fmt: skip
+        return keep_private(render(request, PARTICIPANT + "#vote", context))
 
     def post(self, request, *args, **kwargs):
         question = get_object_or_404(Question, pk=self.kwargs["pk"], board__item=self.item)
         try:
-            if request.POST.get("withdraw"):
-                services.withdraw_upvote(question=question, person=self.person)
-            else:
-                services.upvote_question(question=question, person=self.person)
+            change_upvote(request, question, self.person)
         except DomainError as error:
             if not request.htmx:
                 messages.error(request, error.message)
                 return redirect(self.page_url())
             return block(request, PARTICIPANT + "#list", self.list_context(error=error.message), status=422)
-        if not request.htmx:
-            return redirect(self.page_url(f"#question-{question.pk}"))
-        question.refresh_from_db(fields=["votes"])
-        upvoted = set() if request.POST.get("withdraw") else {question.pk}  # what was asked, now done
-        context = {"question": question, "listing": {"upvoted": upvoted}, "token": self.participant.token,
-                   "item": self.item, "sort": self.sort}  # fmt: skip
-        return render(request, PARTICIPANT + "#vote", context)
+        return redirect(self.page_url(f"#question-{question.pk}"))
 
 
 # Moderators: the meeting's organisers, or the item's facilitator by their link --------------
