@@ -10,6 +10,7 @@ share of polls answered 304 is what real phones would see. Stdlib only (asyncio 
 from __future__ import annotations
 
 import asyncio
+import html
 import math
 import random
 import re
@@ -154,6 +155,7 @@ class Live:
         self.host, self.port, self.plan, self.cfg = host, port, plan, cfg
         self.kinds = {name: Kind() for name in ("poll", "ask", "upvote", "approve")}
         self.csrf: dict[str, str] = {}
+        self.etags: dict[str, str] = {}
         self.pool: list[Connection] = []
         self.rng = random.Random(cfg.seed)
         self.upvotes = [(t, q) for t in plan.tokens for q in plan.upvotable]
@@ -174,9 +176,12 @@ class Live:
         return response
 
     async def sign_on(self, token: str, conn: Connection) -> None:
-        """The phone opens its Q&A page once: the CSRF cookie its posts will carry."""
+        """The phone opens its Q&A page once: the CSRF cookie its posts will carry, and the
+        list's ETag (`data-etag`), which poll.js sends back from the first poll on."""
         response = await conn.request("GET", self.plan.page.format(token=token), {"Accept-Encoding": "gzip"})
         self.csrf[token] = csrf_cookie(response)
+        found = re.search(rb'data-etag="([^"]*)"', response.body)
+        self.etags[token] = html.unescape(found.group(1).decode()) if found else ""
 
     async def post(self, kind: str, token: str, path: str, fields: dict[str, str]) -> Response | None:
         conn = self.connection()
@@ -193,7 +198,7 @@ class Live:
 
     async def phone(self, token: str, stop: float) -> None:
         conn = Connection(self.host, self.port, self.cfg.timeout)
-        etag = ""
+        etag = self.etags.get(token, "")
         path = self.plan.poll.format(token=token)
         await asyncio.sleep(self.rng.uniform(0, self.cfg.poll_every))
         while (now := time.monotonic()) < stop:
