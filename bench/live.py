@@ -10,6 +10,7 @@ share of polls answered 304 is what real phones would see. Stdlib only (asyncio 
 from __future__ import annotations
 
 import asyncio
+import gzip
 import html
 import math
 import random
@@ -180,7 +181,10 @@ class Live:
         list's ETag (`data-etag`), which poll.js sends back from the first poll on."""
         response = await conn.request("GET", self.plan.page.format(token=token), {"Accept-Encoding": "gzip"})
         self.csrf[token] = csrf_cookie(response)
-        found = re.search(rb'data-etag="([^"]*)"', response.body)
+        body = response.body
+        if response.header("content-encoding") == "gzip":
+            body = gzip.decompress(body)
+        found = re.search(rb'data-etag="([^"]*)"', body)
         self.etags[token] = html.unescape(found.group(1).decode()) if found else ""
 
     async def post(self, kind: str, token: str, path: str, fields: dict[str, str]) -> Response | None:
@@ -220,7 +224,7 @@ class Live:
         await asyncio.gather(*tasks)
 
     async def ask(self, n: int) -> None:
-        token = self.rng.choice(self.plan.tokens)
+        token = self.plan.tokens[n % len(self.plan.tokens)]  # each phone in turn: 2 a minute each
         text = f"Question {n} from the bench: how will Article {n % 15 + 1} be applied to online speech?"
         await self.post("ask", token, self.plan.ask.format(token=token), {"text": text})
 

@@ -6,6 +6,7 @@ shows the phones send their ETag back, the writers post at their rates with the 
 and the moderator finds waiting questions in the queue page and approves them.
 """
 
+import gzip
 import re
 import threading
 from collections import Counter
@@ -53,7 +54,8 @@ class Handler(BaseHTTPRequestHandler):
             links = "".join(f'<form action="/f/x/questions/{pk}/approve/">' for pk in qa.pending)
             return self.reply(200, links.encode(), {"Set-Cookie": f"csrftoken={SECRET}; Path=/"})
         page = f'<form>page</form><section data-poll data-etag="&quot;v{qa.version}&quot;">'.encode()
-        return self.reply(200, page, {"Set-Cookie": f"csrftoken={SECRET}; Path=/"})
+        cookie = {"Set-Cookie": f"csrftoken={SECRET}; Path=/"}  # the page comes gzipped, as from Sala
+        return self.reply(200, gzip.compress(page), {**cookie, "Content-Encoding": "gzip"})
 
     def do_POST(self) -> None:
         qa = self.qa
