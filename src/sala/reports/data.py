@@ -368,6 +368,7 @@ def groups(meeting: Meeting) -> list[GroupSection]:
         BreakoutGroup.objects.filter(meeting=meeting)
         .select_related("report")
         .annotate(member_count=Count("members"))
+        .order_by("position", "pk")  # a query with an aggregate drops Meta.ordering
     )
     sections = []
     for group in found:
