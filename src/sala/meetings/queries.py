@@ -131,11 +131,3 @@ def materials_of(item: AgendaItem) -> list[Material]:
     return list(materials_query().filter(item=item))
 
 
-def materials_by_item(meeting: Meeting) -> dict[int, list[Material]]:
-    """Every material of the meeting by agenda item id, in agenda order (one query)."""
-    by_item: dict[int, list[Material]] = {}
-    for material in (
-        materials_query().filter(item__meeting=meeting).order_by("item__starts_at", "created_at", "pk")
-    ):
-        by_item.setdefault(material.item_id, []).append(material)
-    return by_item
