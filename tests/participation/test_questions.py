@@ -302,12 +302,15 @@ def test_reads_sort_and_group_the_questions(room, django_assert_num_queries):
     mine = ask(room, "Mine, waiting", author=room.voter)
     theirs = ask(room, "Someone else's, waiting")
     board = services.board_for(room.item)
-    with django_assert_num_queries(3):
-        listing = queries.participant_list(board, room.voter, "votes")
-    assert [q.text for q in listing.open] == ["Second", "First"]
-    assert [q.text for q in listing.answered] == ["Third"]
-    assert listing.waiting == [mine] and listing.upvoted == {second.pk}
-    newest_first = queries.participant_list(board, room.voter, "time").open
+    with django_assert_num_queries(1):
+        shown = queries.shown_questions(board, "votes")
+    assert [q.text for q in shown.open] == ["Second", "First"]
+    assert [q.text for q in shown.answered] == ["Third"]
+    with django_assert_num_queries(2):
+        own = queries.own_questions(board.pk, room.voter.pk)
+    assert own.waiting == [mine] and own.upvoted == {second.pk}
+    assert queries.own_questions(None, room.voter.pk) == queries.Own()  # no board yet: nothing, no query
+    newest_first = queries.shown_questions(board, "time").open
     assert [q.text for q in newest_first] == ["Second", "First"]
     with django_assert_num_queries(1):
         queue = queries.moderation_queue(board)

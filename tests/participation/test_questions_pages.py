@@ -3,6 +3,8 @@ the facilitator's link, the projector, and the live blocks' conditional requests
 304 with no body for the same ETag; the participant's ETag ignores upvotes, the projector's
 and the moderator's follow them)."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
@@ -159,16 +161,40 @@ def test_participant_block_answers_304_until_a_visible_change_and_ignores_upvote
     assert poll(client, "/km" + live[3:], changed["ETag"]).status_code == 200  # another language
 
 
-def test_an_unchanged_block_costs_one_small_query(client, room, django_assert_num_queries):
+def test_the_shared_list_carries_each_phones_own_parts(client, room):
+    """The list is rendered once for every phone; each gets its own link, CSRF token, upvotes
+    and waiting questions filled in, and nothing of another's."""
+    question = ask(room)
+    services.set_board(board=services.board_for(room.item), is_open=True, pre_moderation=True,
+                       actor=room.organiser)  # fmt: skip
+    services.ask_question(item=room.item, text="Mine, waiting", author=room.voter, rate_keys=[])
+    services.upvote_question(question=question, person=room.voter)
+    voter = poll(client, page(room, room.voter_link) + "live/").content.decode()
+    asker = poll(client, page(room) + "live/").content.decode()
+    assert room.voter_link.token in voter and room.asker_link.token not in voter
+    assert 'aria-pressed="true"' in voter and "Mine, waiting" in voter
+    assert room.asker_link.token in asker and room.voter_link.token not in asker
+    assert 'aria-pressed="true"' not in asker and "Mine, waiting" not in asker
+    for html in (voter, asker):
+        assert re.search(r'name="csrfmiddlewaretoken" value="\w{64}"', html)
+        assert not re.search(r"sala[0-9a-f]{24}", html)  # every mark filled
+
+
+def test_an_unchanged_block_costs_no_query(client, room, django_assert_num_queries):
     for n in range(20):
         ask(room, text=f"Question {n}")
     live = page(room) + "live/"
     etag = poll(client, live)["ETag"]
     cache.clear()
-    with django_assert_num_queries(2):  # the link's ids and the board's counters
+    with django_assert_num_queries(2):  # the link's ids and the board's version, then kept in the cache
         assert poll(client, live, etag).status_code == 304
-    with django_assert_num_queries(1):  # the board's counters; the link's ids now come from the cache
+    with django_assert_num_queries(0):
         assert poll(client, live, etag).status_code == 304
+    ask(room, text="One more")  # a visible change: the cached version is forgotten at once
+    with django_assert_num_queries(6):  # the version; the list rendered (item, board, questions); own parts
+        assert poll(client, live, etag).status_code == 200
+    with django_assert_num_queries(3):  # another phone: its link's ids, its own parts; the list is shared
+        assert poll(client, page(room, room.voter_link) + "live/", etag).status_code == 200
     client.force_login(room.organiser)
     etag = poll(client, manage(room, "projector_live"))["ETag"]
     with django_assert_num_queries(6):  # session, user, meeting, permission, item, counters

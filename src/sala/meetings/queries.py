@@ -129,5 +129,3 @@ def materials_query() -> QuerySet[Material]:
 def materials_of(item: AgendaItem) -> list[Material]:
     """The item's materials, oldest first, with who uploaded them (one query)."""
     return list(materials_query().filter(item=item))
-
-

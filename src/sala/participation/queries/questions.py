@@ -6,11 +6,12 @@ see an unsaved default board, so that showing a page never writes.
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from sala.meetings.models import AgendaItem, Meeting
-from sala.people.models import Person
 
 from ..models import Question, QuestionBoard, QuestionVote
 
@@ -30,16 +31,41 @@ def board_counters(item_id: int) -> tuple[int, int]:
     return row or (0, 0)
 
 
-def live_version(item_id: int, meeting_id: int) -> int:
-    """The participants' counter of an item of this meeting, in one narrow query (404 for an
-    item of another meeting): all an unchanged poll needs."""
-    row = QuestionBoard.objects.filter(item_id=item_id, item__meeting_id=meeting_id).values_list("version")
-    version = row.first()
-    if version is not None:
-        return version[0]
-    if not AgendaItem.objects.filter(pk=item_id, meeting_id=meeting_id).exists():
+LIVE_SECONDS = 2  # how long a phone may see the board's version late, at worst (see live_board)
+
+
+def live_key(item_id: int) -> str:
+    return f"sala:qa-live:{item_id}"
+
+
+def live_board(item_id: int, meeting_id: int) -> tuple[int | None, int]:
+    """(board id, version) of an item of this meeting (404 for an item of another meeting): all
+    an unchanged poll needs. No board yet (nobody has asked): (None, 0).
+
+    Hundreds of phones ask it every few seconds, so it comes from the shared cache, read from
+    the database at most every LIVE_SECONDS. A visible change forgets it (forget_live_board)
+    when it is made and when it is committed; a poll that read the database between the two
+    may put the old version back, for LIVE_SECONDS at most."""
+    found = cache.get(live_key(item_id))
+    if found is None:
+        found = (
+            AgendaItem.objects.filter(pk=item_id)
+            .values_list("meeting_id", "question_board__id", "question_board__version")
+            .first()
+        )
+        if found is None:
+            raise Http404
+        cache.set(live_key(item_id), found, LIVE_SECONDS)
+    item_meeting_id, board_id, version = found
+    if item_meeting_id != meeting_id:
         raise Http404
-    return 0  # no board yet: nobody has asked
+    return board_id, version or 0
+
+
+def forget_live_board(item_id: int) -> None:
+    """A change the phones must see: the next poll reads the version from the database."""
+    cache.delete(live_key(item_id))
+    transaction.on_commit(lambda: cache.delete(live_key(item_id)))
 
 
 def questions_of(board: QuestionBoard) -> QuerySet[Question]:
@@ -49,30 +75,42 @@ def questions_of(board: QuestionBoard) -> QuerySet[Question]:
 
 
 @dataclass
-class ParticipantList:
+class Shown:
+    """What every participant sees alike: open and answered questions, in the sort asked for."""
+
     open: list[Question]
     answered: list[Question]
-    waiting: list[Question]  # this person's own named questions waiting for approval
-    upvoted: set[int] = field(default_factory=set)  # questions this person upvoted
 
 
-def participant_list(board: QuestionBoard, person: Person, sort: str = "votes") -> ParticipantList:
-    """What a participant sees: open and answered questions (never pending or hidden ones but
-    their own named ones waiting), sorted by votes or newest first; 3 queries."""
+def shown_questions(board: QuestionBoard, sort: str = "votes") -> Shown:
+    """Open and answered questions (never pending or hidden ones), sorted by votes or newest
+    first: 1 query."""
     shown = list(
         questions_of(board).filter(status__in=[Status.APPROVED, Status.ANSWERED]).order_by(*SORTS[sort])
     )
-    waiting = list(questions_of(board).filter(status=Status.PENDING, author=person).order_by("created_at"))
-    upvoted = set(
-        QuestionVote.objects.filter(person=person, question__board_id=board.pk).values_list(
-            "question_id", flat=True
-        )
-    )
-    return ParticipantList(
+    return Shown(
         open=[q for q in shown if q.status == Status.APPROVED],
         answered=[q for q in shown if q.status == Status.ANSWERED],
-        waiting=waiting,
-        upvoted=upvoted,
+    )
+
+
+@dataclass
+class Own:
+    """What is one participant's own on a board."""
+
+    waiting: list[Question] = field(default_factory=list)  # their named questions waiting for approval
+    upvoted: set[int] = field(default_factory=set)  # the questions they upvoted
+
+
+def own_questions(board_id: int | None, person_id: int) -> Own:
+    """A participant's waiting questions and upvotes on a board: 2 queries (none without a board)."""
+    if board_id is None:
+        return Own()
+    waiting = Question.objects.filter(board_id=board_id, status=Status.PENDING, author_id=person_id)
+    upvoted = QuestionVote.objects.filter(person_id=person_id, question__board_id=board_id)
+    return Own(
+        waiting=list(waiting.select_related("author__organisation").order_by("created_at", "pk")),
+        upvoted=set(upvoted.values_list("question_id", flat=True)),
     )
 
 

@@ -25,6 +25,7 @@ from sala.meetings.models import AgendaItem, Facilitator
 from sala.people.models import Person
 
 from ..models import Question, QuestionBoard, QuestionVote
+from ..queries import questions as queries
 from .inputs import clean_text
 from .limits import Limit
 
@@ -40,12 +41,14 @@ def board_for(item: AgendaItem) -> QuestionBoard:
     return board
 
 
-def bump(board_id: int, *, visible: bool) -> None:
-    """Move the board's counters: `activity` always, `version` if participants see the change."""
+def bump(board: QuestionBoard, *, visible: bool) -> None:
+    """Move the board's counters: `activity` always, `version` if participants see the change
+    (and then the phones' cached version is forgotten)."""
     counters = {"activity": F("activity") + 1}
     if visible:
         counters["version"] = F("version") + 1
-    QuestionBoard.objects.filter(pk=board_id).update(**counters)
+        queries.forget_live_board(board.item_id)
+    QuestionBoard.objects.filter(pk=board.pk).update(**counters)
 
 
 def question_text(text: str) -> str:
@@ -92,8 +95,12 @@ def ask_question(
         count_asker(rate_keys)
         status = Status.PENDING if board.pre_moderation else Status.APPROVED
         question = Question.objects.create(board=board, text=text, author=author, status=status)
-        bump(board.pk, visible=status == Status.APPROVED)
+        bump(board, visible=status == Status.APPROVED)
     return question
+
+
+def locked_for_votes(question: Question) -> Question:
+    return Question.objects.select_related("board").select_for_update(of=("self",)).get(pk=question.pk)
 
 
 def upvote_question(*, question: Question, person: Person) -> bool:
@@ -104,7 +111,7 @@ def upvote_question(*, question: Question, person: Person) -> bool:
     counts with the next visible change (see the participant's live view).
     """
     with transaction.atomic():
-        question = Question.objects.select_for_update().get(pk=question.pk)
+        question = locked_for_votes(question)
         if question.status != Status.APPROVED:
             raise DomainError("question.not_open_for_votes")
         try:
@@ -113,19 +120,19 @@ def upvote_question(*, question: Question, person: Person) -> bool:
         except IntegrityError:
             return False
         Question.objects.filter(pk=question.pk).update(votes=F("votes") + 1)
-        bump(question.board_id, visible=False)
+        bump(question.board, visible=False)
     return True
 
 
 def withdraw_upvote(*, question: Question, person: Person) -> bool:
     """A person takes back their upvote; False if there was none."""
     with transaction.atomic():
-        question = Question.objects.select_for_update().get(pk=question.pk)
+        question = locked_for_votes(question)
         deleted, _rows = QuestionVote.objects.filter(question=question, person=person).delete()
         if not deleted:
             return False
         Question.objects.filter(pk=question.pk).update(votes=F("votes") - 1)
-        bump(question.board_id, visible=False)
+        bump(question.board, visible=False)
     return True
 
 
@@ -178,7 +185,7 @@ def change_status(
         for name, value in fields.items():
             setattr(question, name, value)
         question.save(update_fields=["status", *fields])
-        bump(question.board_id, visible=bool({before, to} & SHOWN))
+        bump(question.board, visible=bool({before, to} & SHOWN))
         record(action, question, actor, label)
     return question
 
@@ -259,7 +266,7 @@ def merge_questions(
         duplicate.save(update_fields=["status", "merged_into", "votes"])
         into.votes = QuestionVote.objects.filter(question=into).count()
         into.save(update_fields=["votes"])
-        bump(into.board_id, visible=True)
+        bump(into.board, visible=True)
         record("question.merged", duplicate, actor, label, into=into.pk)
     return into
 
@@ -281,7 +288,7 @@ def set_board(*, board: QuestionBoard, is_open: bool, pre_moderation: bool, acto
             return board
         board.is_open, board.pre_moderation = is_open, pre_moderation
         board.save(update_fields=["is_open", "pre_moderation"])
-        bump(board.pk, visible=True)
+        bump(board, visible=True)
         audit.record(
             action="questions.settings_changed",
             scope=board.item.meeting,

@@ -20,7 +20,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -28,7 +28,6 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.generic import FormView, TemplateView, View
 
 from sala.core.errors import DomainError
-from sala.core.models.bilingual import active_language
 from sala.core.views import keep_private
 from sala.meetings.models import AgendaItem, Facilitator
 from sala.meetings.queries import materials_of
@@ -42,15 +41,10 @@ from ..services import questions as services
 from ..services.limits import address_key
 from .base import PrivateMixin, UnprocessableMixin
 from .participant import ParticipantMixin, participant_ids
+from .question_list import PARTICIPANT, list_html, tag
 
-PARTICIPANT = "participation/questions/participant.html"
 QUEUE = "participation/questions/queue.html"
 PROJECTOR = "participation/questions/projector.html"
-
-
-def tag(kind: str, item_id: int, counter: int, *extra: str) -> str:
-    """A live block's ETag: which view of which item, its board counter, the language, the sort."""
-    return quote_etag("-".join([f"q{kind}{item_id}", str(counter), active_language(), *extra]))
 
 
 def not_modified(request, etag: str) -> HttpResponse | None:
@@ -103,50 +97,51 @@ class ParticipantQuestions(ParticipantMixin):
     def page_url(self, anchor: str = "") -> str:
         return f"{self.url()}?sort={self.sort}{anchor}"
 
-    def list_context(self, **kwargs) -> dict:
+    def list_context(self, *, error: str = "", oob: bool = False, **kwargs) -> dict:
         board = queries.board_of(self.item)  # the version first: a change meanwhile shows at the next poll
+        shown_at = {"item_id": self.item.pk, "board_id": board.pk, "version": board.version}
+        shown_at["sort"] = self.sort
+        own = {"person_id": self.person.pk, "token": self.participant.token}
         return {
             "item": self.item,
             "token": self.participant.token,
             "board": board,
             "etag": tag("p", self.item.pk, board.version, self.sort),
             "sort": self.sort,
-            "listing": queries.participant_list(board, self.person, self.sort),
+            "list_html": lambda: list_html(self.request, **shown_at, **own, error=error, oob=oob),  # if shown
             "page_url": self.url(),
-            "live_url": self.url("_live"),
             # Every name the template tests is set: a failed lookup is logged (at DEBUG) with the
             # whole context, the participant's name in it, even while they ask anonymously.
-            **{"thanks": "", "error": "", "oob": False, **kwargs},
+            **{"thanks": "", **kwargs},
         }
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**self.list_context(**kwargs))
 
 
-class QuestionsLiveView(ParticipantQuestions, View):
+class QuestionsLiveView(PrivateMixin, View):
     """The list alone, polled by the page. Follows `version` only: see the module's docstring.
 
-    Hundreds of phones poll it: one whose ETag still holds is answered from two narrow reads
-    (the link's ids, cached, and the board's counters) before the participant, the item or the
-    list are loaded."""
+    Hundreds of phones poll it, from the link's ids (cached) and the board's counters: one whose
+    ETag still holds is answered 304 from these alone, any other with the shared rendering of
+    the list and the participant's own parts (question_list)."""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.method == "GET" and "If-None-Match" in request.headers:
-            meeting_id, _person_id = participant_ids(kwargs["token"])
-            version = queries.live_version(kwargs["item_pk"], meeting_id)
-            etag = tag("p", kwargs["item_pk"], version, sort_of(request))
-            response = not_modified(request, etag)
-            if response is not None:
-                return response
+        self.ids = participant_ids(kwargs["token"])  # an unknown link: 404, whatever the method
         return super().dispatch(request, *args, **kwargs)
 
-    def get(self, request, *args, **kwargs):
-        version, _activity = queries.board_counters(self.item.pk)
-        return conditional(
-            request,
-            tag("p", self.item.pk, version, self.sort),
-            lambda: block(request, PARTICIPANT + "#list", self.list_context()),
-        )
+    def get(self, request, token: str, item_pk: int):
+        meeting_id, person_id = self.ids
+        board_id, version = queries.live_board(item_pk, meeting_id)
+        sort = sort_of(request)
+        etag = tag("p", item_pk, version, sort)
+        if (unchanged := not_modified(request, etag)) is not None:
+            return unchanged
+        html = list_html(request, item_id=item_pk, board_id=board_id, version=version, sort=sort,
+                         person_id=person_id, token=token)  # fmt: skip
+        response = HttpResponse(html)
+        response["ETag"] = etag
+        return response
 
 
 def thanks(*, anonymous: bool, waiting: bool) -> str:
@@ -219,7 +214,7 @@ class UpvoteView(ParticipantQuestions, View):
             return super().dispatch(request, *args, **kwargs)
         question.refresh_from_db(fields=["votes"])
         upvoted = set() if request.POST.get("withdraw") else {question.pk}  # what was asked, now done
-        context = {"question": question, "listing": {"upvoted": upvoted}, "token": kwargs["token"],
+        context = {"question": question, "upvoted": upvoted, "token": kwargs["token"],
                    "item": AgendaItem(pk=kwargs["item_pk"]), "sort": sort_of(request)}  # fmt: skip
         return keep_private(render(request, PARTICIPANT + "#vote", context))
 
@@ -231,7 +226,10 @@ class UpvoteView(ParticipantQuestions, View):
             if not request.htmx:
                 messages.error(request, error.message)
                 return redirect(self.page_url())
-            return block(request, PARTICIPANT + "#list", self.list_context(error=error.message), status=422)
+            context = self.list_context(error=error.message)
+            response = HttpResponse(context["list_html"](), status=422)
+            response["ETag"] = context["etag"]
+            return response
         return redirect(self.page_url(f"#question-{question.pk}"))
 
 
