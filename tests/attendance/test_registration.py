@@ -5,9 +5,11 @@ import threading
 import pytest
 from django.core import mail
 from django.db import connection, connections
+from django.http import Http404
 
 from sala.attendance import services
 from sala.attendance.models import Invitation, Registration
+from sala.attendance.queries import link_ids
 from tests.factories import MeetingFactory, PersonFactory, UserFactory
 
 Status = Registration.Status
@@ -47,6 +49,19 @@ def test_cancelling_promotes_the_first_waiting_and_tells_them(small_meeting):
     assert Registration.objects.filter(meeting=small_meeting, status=Status.CONFIRMED).count() == 2
     assert [m.to for m in mail.outbox] == [["waiting@example.org"]]
     assert any(name.endswith(".ics") for name, *_ in mail.outbox[0].attachments)
+
+
+def test_a_cancelled_or_withdrawn_link_stops_at_once_though_its_ids_were_cached(small_meeting):
+    """The live meeting reads a link's ids from the cache; cancelling or withdrawing forgets them."""
+    registration = register(small_meeting)
+    invitation = Invitation.objects.create(meeting=small_meeting, person=PersonFactory())
+    for link in (registration, invitation):
+        assert link_ids(link.token) == (small_meeting.pk, link.person_id)  # now in the cache
+    services.cancel_registration(registration=registration)
+    services.withdraw_invitation(invitation=invitation, actor=UserFactory())
+    for link in (registration, invitation):
+        with pytest.raises(Http404):
+            link_ids(link.token)
 
 
 def test_walk_ins_are_not_refused_when_full(small_meeting):

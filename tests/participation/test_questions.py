@@ -306,7 +306,7 @@ def test_reads_sort_and_group_the_questions(room, django_assert_num_queries):
         shown = queries.shown_questions(board, "votes")
     assert [q.text for q in shown.open] == ["Second", "First"]
     assert [q.text for q in shown.answered] == ["Third"]
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         own = queries.own_questions(board.pk, room.voter.pk)
     assert own.waiting == [mine] and own.upvoted == {second.pk}
     assert queries.own_questions(None, room.voter.pk) == queries.Own()  # no board yet: nothing, no query

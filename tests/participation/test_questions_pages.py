@@ -191,9 +191,9 @@ def test_an_unchanged_block_costs_no_query(client, room, django_assert_num_queri
     with django_assert_num_queries(0):
         assert poll(client, live, etag).status_code == 304
     ask(room, text="One more")  # a visible change: the cached version is forgotten at once
-    with django_assert_num_queries(6):  # the version; the list rendered (item, board, questions); own parts
+    with django_assert_num_queries(5):  # the version; the list rendered (item, board, questions); own parts
         assert poll(client, live, etag).status_code == 200
-    with django_assert_num_queries(3):  # another phone: its link's ids, its own parts; the list is shared
+    with django_assert_num_queries(2):  # another phone: its link's ids, its own parts; the list is shared
         assert poll(client, page(room, room.voter_link) + "live/", etag).status_code == 200
     client.force_login(room.organiser)
     etag = poll(client, manage(room, "projector_live"))["ETag"]

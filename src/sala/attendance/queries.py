@@ -2,7 +2,11 @@
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils.crypto import salted_hmac
 
 from sala.core import audit
 from sala.core.models import AuditEntry
@@ -11,6 +15,40 @@ from sala.people.models import Organisation, Person
 from sala.people.queries import matching_people, search_people
 
 from .models import Category, CheckIn, Invitation, Registration
+
+LINK_SECONDS = 60
+
+
+def link_key(token: str) -> str:
+    """A keyed hash of the link: the cache holds no link."""
+    return "sala:link:" + salted_hmac("sala.participant", token).hexdigest()[:32]
+
+
+def link_ids(token: str) -> tuple[int, int]:
+    """(meeting id, person id) behind an invitation or (not cancelled) registration link, from
+    the shared cache or one narrow query, 404 for an unknown link: what the live meeting's
+    polls and taps need, without loading anyone. Withdrawing an invitation or cancelling a
+    registration forgets it (forget_link)."""
+    ids = cache.get(link_key(token))
+    if ids is None:
+        fields = ("meeting_id", "person_id")
+        ids = Invitation.objects.filter(token=token).values_list(*fields).first() or (
+            Registration.objects.exclude(status=Registration.Status.CANCELLED)
+            .filter(token=token)
+            .values_list(*fields)
+            .first()
+        )
+        if ids is None:
+            raise Http404
+        cache.set(link_key(token), ids, LINK_SECONDS)
+    return ids
+
+
+def forget_link(token: str) -> None:
+    """The link no longer opens the meeting: now, and again once that is committed (a request
+    that read it meanwhile may have put it back)."""
+    cache.delete(link_key(token))
+    transaction.on_commit(lambda: cache.delete(link_key(token)))
 
 
 def possible_duplicates(*, name: str, organisation: Organisation | None, phone: str = "") -> list[Person]:

@@ -12,6 +12,7 @@ from sala.people.models import Person
 
 from .. import tasks
 from ..models import Category, Invitation, Registration
+from ..queries import forget_link
 from .notices import remember_agenda
 from .registration import cancel_registration, register_person
 
@@ -98,4 +99,5 @@ def withdraw_invitation(*, invitation: Invitation, actor) -> None:
         actor=actor,
         data={"name": str(invitation.person)},
     )
+    forget_link(invitation.token)
     invitation.delete()

@@ -19,6 +19,7 @@ from sala.people.queries import matching_people
 
 from .. import tasks
 from ..models import Category, Registration
+from ..queries import forget_link
 
 Status = Registration.Status
 
@@ -76,6 +77,7 @@ def cancel_registration(*, registration: Registration, actor=None) -> Registrati
         registration.status = Status.CANCELLED
         registration.queued_at = None
         registration.save(update_fields=["status", "queued_at"])
+        forget_link(registration.token)
         audit.record(
             action="registration.cancelled",
             scope=meeting,

@@ -102,16 +102,31 @@ class Own:
     upvoted: set[int] = field(default_factory=set)  # the questions they upvoted
 
 
+OWN_SQL = """
+    SELECT id, text, created_at, 0 AS upvoted FROM {question}
+     WHERE board_id = %s AND status = %s AND author_id = %s
+    UNION ALL
+    SELECT v.question_id, '', NULL, 1 FROM {vote} v JOIN {question} q ON q.id = v.question_id
+     WHERE q.board_id = %s AND v.person_id = %s
+"""
+
+
 def own_questions(board_id: int | None, person_id: int) -> Own:
-    """A participant's waiting questions and upvotes on a board: 2 queries (none without a board)."""
+    """A participant's waiting questions (text and time) and upvotes on a board: 1 query (none
+    before anyone asked). Every phone asks it after every visible change, hence one raw query:
+    building the two as ORM querysets costs several times more CPU than running them."""
     if board_id is None:
         return Own()
-    waiting = Question.objects.filter(board_id=board_id, status=Status.PENDING, author_id=person_id)
-    upvoted = QuestionVote.objects.filter(person_id=person_id, question__board_id=board_id)
-    return Own(
-        waiting=list(waiting.select_related("author__organisation").order_by("created_at", "pk")),
-        upvoted=set(upvoted.values_list("question_id", flat=True)),
-    )
+    sql = OWN_SQL.format(question=Question._meta.db_table, vote=QuestionVote._meta.db_table)
+    rows = Question.objects.raw(sql, [board_id, Status.PENDING, person_id, board_id, person_id])
+    own = Own()
+    for row in rows:
+        if row.upvoted:
+            own.upvoted.add(row.pk)
+        else:
+            own.waiting.append(row)
+    own.waiting.sort(key=lambda q: (q.created_at, q.pk))
+    return own
 
 
 @dataclass

@@ -37,7 +37,9 @@ SHOWN = {Status.APPROVED, Status.ANSWERED}  # what participants and the projecto
 
 def board_for(item: AgendaItem) -> QuestionBoard:
     """The item's Q&A board, made with the default settings the first time it is needed."""
-    board, _created = QuestionBoard.objects.get_or_create(item=item)
+    board, created = QuestionBoard.objects.get_or_create(item=item)
+    if created:
+        queries.forget_live_board(item.pk)  # the phones' cached "no board yet"
     return board
 
 
@@ -88,11 +90,11 @@ def ask_question(
     passes none). Not audited, so that nothing records who asked.
     """
     text = question_text(text)
+    count_asker(rate_keys)  # before the board is locked: every asker and upvoter waits for that lock
     with transaction.atomic():
         board = QuestionBoard.objects.select_for_update().get(pk=(board or board_for(item)).pk)
         if not board.is_open:
             raise DomainError("question.closed")
-        count_asker(rate_keys)
         status = Status.PENDING if board.pre_moderation else Status.APPROVED
         question = Question.objects.create(board=board, text=text, author=author, status=status)
         bump(board, visible=status == Status.APPROVED)
@@ -100,39 +102,51 @@ def ask_question(
 
 
 def locked_for_votes(question: Question) -> Question:
-    return Question.objects.select_related("board").select_for_update(of=("self",)).get(pk=question.pk)
+    """The question's row, locked: Question.DoesNotExist unless it is on `question.board_id`
+    (a view passes the board the URL names, unchecked until here)."""
+    return (
+        Question.objects.select_related("board")
+        .select_for_update(of=("self",))
+        .get(pk=question.pk, board_id=question.board_id)
+    )
 
 
 def upvote_question(*, question: Question, person: Person) -> bool:
-    """One upvote per person and question; False if this person had already upvoted it.
+    """One upvote per person and question; False if this person had already upvoted it. The
+    given question's `votes` is brought up to date.
 
     Safe under concurrency: the database's unique constraint decides, inside a savepoint, and
     the count moves by an F() update. An upvote moves `activity` only: phones refresh the
     counts with the next visible change (see the participant's live view).
     """
     with transaction.atomic():
-        question = locked_for_votes(question)
-        if question.status != Status.APPROVED:
+        row = locked_for_votes(question)
+        if row.status != Status.APPROVED:
             raise DomainError("question.not_open_for_votes")
         try:
             with transaction.atomic():
-                QuestionVote.objects.create(question=question, person=person)
+                QuestionVote.objects.create(question=row, person=person)
         except IntegrityError:
+            question.votes = row.votes
             return False
-        Question.objects.filter(pk=question.pk).update(votes=F("votes") + 1)
-        bump(question.board, visible=False)
+        Question.objects.filter(pk=row.pk).update(votes=F("votes") + 1)
+        bump(row.board, visible=False)
+    question.votes = row.votes + 1  # the row was locked: no one else moved it meanwhile
     return True
 
 
 def withdraw_upvote(*, question: Question, person: Person) -> bool:
-    """A person takes back their upvote; False if there was none."""
+    """A person takes back their upvote; False if there was none. The given question's `votes`
+    is brought up to date."""
     with transaction.atomic():
-        question = locked_for_votes(question)
-        deleted, _rows = QuestionVote.objects.filter(question=question, person=person).delete()
+        row = locked_for_votes(question)
+        deleted, _rows = QuestionVote.objects.filter(question=row, person=person).delete()
         if not deleted:
+            question.votes = row.votes
             return False
-        Question.objects.filter(pk=question.pk).update(votes=F("votes") - 1)
-        bump(question.board, visible=False)
+        Question.objects.filter(pk=row.pk).update(votes=F("votes") - 1)
+        bump(row.board, visible=False)
+    question.votes = row.votes - 1
     return True
 
 

@@ -6,17 +6,13 @@ only a registration), so every page of the live meeting accepts either token und
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.http import Http404
-from django.utils.crypto import salted_hmac
 
 from sala.attendance.models import Invitation, Registration
 from sala.meetings.models import Meeting
 from sala.people.models import Person
 
 from .base import PrivateMixin
-
-IDS_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -29,8 +25,12 @@ class Participant:
 
     @property
     def rate_key(self) -> str:
-        """Whom a rate limit counts: the person, never stored with what they send."""
-        return f"person:{self.person.pk}"
+        return rate_key(self.person.pk)
+
+
+def rate_key(person_id: int) -> str:
+    """Whom a rate limit counts: the person, never stored with what they send."""
+    return f"person:{person_id}"
 
 
 def participant_by_token(token: str) -> Participant:
@@ -48,26 +48,6 @@ def participant_by_token(token: str) -> Participant:
     if registration is None:
         raise Http404
     return Participant(registration.meeting, registration.person, token, registration=registration)
-
-
-def participant_ids(token: str) -> tuple[int, int]:
-    """(meeting id, person id) behind a link, from the shared cache or one narrow query: what a
-    poll needs, without loading anything (404 for an unknown link). The cache key is a keyed
-    hash, so the cache holds no link; a withdrawn link keeps polling for IDS_SECONDS at most."""
-    key = "participant:" + salted_hmac("sala.participant", token).hexdigest()[:32]
-    ids = cache.get(key)
-    if ids is None:
-        fields = ("meeting_id", "person_id")
-        ids = Invitation.objects.filter(token=token).values_list(*fields).first() or (
-            Registration.objects.exclude(status=Registration.Status.CANCELLED)
-            .filter(token=token)
-            .values_list(*fields)
-            .first()
-        )
-        if ids is None:
-            raise Http404
-        cache.set(key, ids, IDS_SECONDS)
-    return ids
 
 
 class ParticipantMixin(PrivateMixin):

@@ -22,25 +22,26 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.decorators import method_decorator
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.generic import FormView, TemplateView, View
 
+from sala.attendance.queries import link_ids
 from sala.core.errors import DomainError
-from sala.core.views import keep_private
 from sala.meetings.models import AgendaItem, Facilitator
 from sala.meetings.queries import materials_of
 from sala.meetings.views.base import OrganiserMixin
 from sala.people.models import Person
 
 from ..forms_questions import AskForm, BoardForm, MergeForm
-from ..models import Question
+from ..models import Question, QuestionBoard
 from ..queries import questions as queries
 from ..services import questions as services
 from ..services.limits import address_key
 from .base import PrivateMixin, UnprocessableMixin
-from .participant import ParticipantMixin, participant_ids
+from .participant import Participant, participant_by_token, rate_key
 from .question_list import PARTICIPANT, list_html, tag
 
 QUEUE = "participation/questions/queue.html"
@@ -80,68 +81,61 @@ def sort_of(request) -> str:
     return sort if sort in queries.SORTS else "votes"
 
 
-class ParticipantQuestions(ParticipantMixin):
-    """The Q&A of an agenda item of the participant's own meeting (any other item: 404)."""
+class ParticipantQuestions(PrivateMixin):
+    """The Q&A of an agenda item of the participant's own meeting (any other item: 404).
+
+    Polls, questions and upvotes come by the dozen a second, so they work from the link's ids
+    and the board's version, both cached; the participant, the meeting and the item are loaded
+    only for a whole page."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.token, self.item_id = kwargs["token"], kwargs["item_pk"]
+        self.meeting_id, self.person_id = link_ids(self.token)  # an unknown link: 404, whatever the method
+        self.read_board()  # an item of another meeting: 404
+        return super().dispatch(request, *args, **kwargs)
+
+    def read_board(self) -> None:
+        """The board's id and version, read first: a change meanwhile shows at the next poll."""
+        self.board_id, self.version = queries.live_board(self.item_id, self.meeting_id)
+
+    @cached_property
+    def participant(self) -> Participant:
+        return participant_by_token(self.token)
 
     @cached_property
     def item(self) -> AgendaItem:
-        return get_object_or_404(AgendaItem, pk=self.kwargs["item_pk"], meeting=self.meeting)
+        return AgendaItem.objects.get(pk=self.item_id)  # of this meeting: see dispatch
 
     @cached_property
     def sort(self) -> str:
         return sort_of(self.request)
 
     def url(self, name: str = "", *args) -> str:
-        return reverse(f"participation:questions{name}", args=[self.participant.token, self.item.pk, *args])
+        return reverse(f"participation:questions{name}", args=[self.token, self.item_id, *args])
 
     def page_url(self, anchor: str = "") -> str:
         return f"{self.url()}?sort={self.sort}{anchor}"
 
-    def list_context(self, *, error: str = "", oob: bool = False, **kwargs) -> dict:
-        board = queries.board_of(self.item)  # the version first: a change meanwhile shows at the next poll
-        shown_at = {"item_id": self.item.pk, "board_id": board.pk, "version": board.version}
-        shown_at["sort"] = self.sort
-        own = {"person_id": self.person.pk, "token": self.participant.token}
-        return {
-            "item": self.item,
-            "token": self.participant.token,
-            "board": board,
-            "etag": tag("p", self.item.pk, board.version, self.sort),
-            "sort": self.sort,
-            "list_html": lambda: list_html(self.request, **shown_at, **own, error=error, oob=oob),  # if shown
-            "page_url": self.url(),
-            # Every name the template tests is set: a failed lookup is logged (at DEBUG) with the
-            # whole context, the participant's name in it, even while they ask anonymously.
-            **{"thanks": "", **kwargs},
-        }
+    def list_html(self, *, error: str = "", oob: bool = False) -> SafeString:
+        shown_at = {"item_id": self.item_id, "board_id": self.board_id, "version": self.version}
+        return list_html(self.request, **shown_at, sort=self.sort, person_id=self.person_id,
+                         token=self.token, error=error, oob=oob)  # fmt: skip
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**self.list_context(**kwargs))
-
-
-class QuestionsLiveView(PrivateMixin, View):
-    """The list alone, polled by the page. Follows `version` only: see the module's docstring.
-
-    Hundreds of phones poll it, from the link's ids (cached) and the board's counters: one whose
-    ETag still holds is answered 304 from these alone, any other with the shared rendering of
-    the list and the participant's own parts (question_list)."""
-
-    def dispatch(self, request, *args, **kwargs):
-        self.ids = participant_ids(kwargs["token"])  # an unknown link: 404, whatever the method
-        return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request, token: str, item_pk: int):
-        meeting_id, person_id = self.ids
-        board_id, version = queries.live_board(item_pk, meeting_id)
-        sort = sort_of(request)
-        etag = tag("p", item_pk, version, sort)
-        if (unchanged := not_modified(request, etag)) is not None:
-            return unchanged
-        html = list_html(request, item_id=item_pk, board_id=board_id, version=version, sort=sort,
-                         person_id=person_id, token=token)  # fmt: skip
-        response = HttpResponse(html)
-        response["ETag"] = etag
+    def list_response(self, *, status: int = 200, error: str = "") -> HttpResponse:
+        """The list alone, with the ETag it was rendered at: the next poll starts from there."""
+        response = HttpResponse(self.list_html(error=error), status=status)
+        response["ETag"] = tag("p", self.item_id, self.version, self.sort)
         return response
+
+
+class QuestionsLiveView(ParticipantQuestions, View):
+    """The list alone, polled by the page. Follows `version` only: see the module's docstring.
+    An unchanged one costs no query; any other is the shared rendering of the list with the
+    participant's own parts (question_list)."""
+
+    def get(self, request, *args, **kwargs):
+        unchanged = not_modified(request, tag("p", self.item_id, self.version, self.sort))
+        return unchanged if unchanged is not None else self.list_response()
 
 
 def thanks(*, anonymous: bool, waiting: bool) -> str:
@@ -166,14 +160,30 @@ class QuestionsPage(ParticipantQuestions, UnprocessableMixin, FormView):
         posted = self.request.method == "POST" and self.request.htmx
         return [PARTICIPANT + "#ask" if posted else PARTICIPANT]
 
+    def get_context_data(self, **kwargs):
+        context = {
+            "participant": self.participant,
+            "meeting": self.participant.meeting,
+            "token": self.token,
+            "item": self.item,
+            "board": queries.board_of(self.item),
+            "sort": self.sort,
+            "page_url": self.url(),
+            "list_html": self.list_html,  # called if shown
+            # Every name the template tests is set: a failed lookup is logged (at DEBUG) with the
+            # whole context, the participant's name in it, even while they ask anonymously.
+            "thanks": "",
+        }
+        return super().get_context_data(**{**context, **kwargs})
+
     def form_valid(self, form):
         anonymous = form.cleaned_data["anonymous"]
         try:
             question = services.ask_question(
-                item=self.item,
+                **({"board": QuestionBoard(pk=self.board_id)} if self.board_id else {"item": self.item}),
                 text=form.cleaned_data["text"],
-                author=None if anonymous else self.person,
-                rate_keys=[self.participant.rate_key, address_key(self.request)],
+                author=None if anonymous else Person(pk=self.person_id),
+                rate_keys=[rate_key(self.person_id), address_key(self.request)],
             )
         except DomainError as error:
             form.add_error("text", error.message)
@@ -182,55 +192,38 @@ class QuestionsPage(ParticipantQuestions, UnprocessableMixin, FormView):
         if not self.request.htmx:
             messages.success(self.request, said)
             return redirect(self.page_url())
-        context = self.get_context_data(form=AskForm(), thanks=said, oob=True)
-        return block(self.request, PARTICIPANT + "#ask_reply", context)
-
-
-def change_upvote(request, question: Question, person: Person) -> None:
-    if request.POST.get("withdraw"):
-        services.withdraw_upvote(question=question, person=person)
-    else:
-        services.upvote_question(question=question, person=person)
+        self.read_board()  # the list as it is now, with this question if it is shown
+        context = {"form": AskForm(), "thanks": said, "board": question.board, "page_url": self.url(),
+                   "sort": self.sort, "list_html": lambda: self.list_html(oob=True)}  # fmt: skip
+        return render(self.request, PARTICIPANT + "#ask_reply", context)
 
 
 class UpvoteView(ParticipantQuestions, View):
     """Upvote a question, or take the upvote back (`withdraw`).
 
-    Upvotes come by the dozen a second: one sent by htmx is done from the link's cached ids
-    and the question's row, without loading the participant or the item, and answered with
-    the question's button alone, with its new count. A refusal, and a plain form post, go the
-    full way: the list with the reason, or a redirect."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.method != "POST" or not request.htmx:
-            return super().dispatch(request, *args, **kwargs)
-        meeting_id, person_id = participant_ids(kwargs["token"])
-        question = get_object_or_404(
-            Question, pk=kwargs["pk"], board__item_id=kwargs["item_pk"], board__item__meeting_id=meeting_id
-        )
-        try:
-            change_upvote(request, question, Person(pk=person_id))
-        except DomainError:
-            return super().dispatch(request, *args, **kwargs)
-        question.refresh_from_db(fields=["votes"])
-        upvoted = set() if request.POST.get("withdraw") else {question.pk}  # what was asked, now done
-        context = {"question": question, "upvoted": upvoted, "token": kwargs["token"],
-                   "item": AgendaItem(pk=kwargs["item_pk"]), "sort": sort_of(request)}  # fmt: skip
-        return keep_private(render(request, PARTICIPANT + "#vote", context))
+    With htmx the answer is the question's button alone, with its new count; a refusal is the
+    list with the reason. Without, a redirect back to the question."""
 
     def post(self, request, *args, **kwargs):
-        question = get_object_or_404(Question, pk=self.kwargs["pk"], board__item=self.item)
+        question = Question(pk=kwargs["pk"], board_id=self.board_id)  # the service checks both
         try:
-            change_upvote(request, question, self.person)
+            if request.POST.get("withdraw"):
+                services.withdraw_upvote(question=question, person=Person(pk=self.person_id))
+            else:
+                services.upvote_question(question=question, person=Person(pk=self.person_id))
+        except Question.DoesNotExist:
+            raise Http404 from None
         except DomainError as error:
             if not request.htmx:
                 messages.error(request, error.message)
                 return redirect(self.page_url())
-            context = self.list_context(error=error.message)
-            response = HttpResponse(context["list_html"](), status=422)
-            response["ETag"] = context["etag"]
-            return response
-        return redirect(self.page_url(f"#question-{question.pk}"))
+            return self.list_response(status=422, error=error.message)
+        if not request.htmx:
+            return redirect(self.page_url(f"#question-{question.pk}"))
+        upvoted = set() if request.POST.get("withdraw") else {question.pk}  # what was asked, now done
+        context = {"question": question, "upvoted": upvoted, "token": self.token,
+                   "item": AgendaItem(pk=self.item_id), "sort": self.sort}  # fmt: skip
+        return render(request, PARTICIPANT + "#vote", context)
 
 
 # Moderators: the meeting's organisers, or the item's facilitator by their link --------------
