@@ -456,6 +456,9 @@ LIVE_PROBE = textwrap.dedent("""
     item = meeting.agenda_items.filter(kind="session").order_by("starts_at").first()
     board, _ = QuestionBoard.objects.get_or_create(item=item)
     QuestionBoard.objects.filter(pk=board.pk).update(pre_moderation=True)  # a sensitive law
+    from django.db import connection
+    if connection.vendor == "postgresql":  # fresh statistics after the bulk load, as autovacuum
+        connection.cursor().execute("ANALYZE")  # would make within a minute, mid-run
     print(json.dumps({
         "item": item.pk,
         "tokens": list(Invitation.objects.filter(meeting=meeting).values_list("token", flat=True)[:wanted]),
