@@ -96,6 +96,21 @@ def test_a_facilitator_adds_to_their_own_item_and_removes_only_their_own(session
     assert list(Material.objects.all()) == [organisers]
 
 
+def test_a_facilitator_who_declined_cannot_add_materials(client, session, speaker, media):
+    speaker.status = "declined"
+    speaker.save()
+    with pytest.raises(DomainError) as refused:
+        add(session, "slides.pdf", facilitator=speaker)
+    assert refused.value.code == "material.declined"
+    html = client.get(f"/en/f/{speaker.token}/").content.decode()
+    assert "You declined this item" in html and f"/f/{speaker.token}/materials/" not in html
+    response = client.post(
+        f"/en/f/{speaker.token}/materials/", {"file": files.upload("slides.pdf", files.pdf())}
+    )
+    assert response.status_code == 422 and "You declined to facilitate this item" in response.content.decode()
+    assert not Material.objects.exists() and not stored_files(media)
+
+
 def test_deleting_an_item_deletes_its_materials_files_after_the_commit(
     session, organiser, media, django_capture_on_commit_callbacks
 ):

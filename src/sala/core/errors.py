@@ -244,6 +244,10 @@ MESSAGES = {
     ),
     "material.not_your_item": _("You can add materials only to the agenda item you facilitate."),
     "material.not_yours": _("You can remove only the materials you uploaded."),
+    "material.declined": _(
+        "You declined to facilitate this item, so you cannot add materials to it. "
+        "If you will facilitate it after all, say so above first."
+    ),
     # endorsements and actions
     "endorsement.not_published": _(
         "The joint position is not published yet. It can be endorsed once it is public."

@@ -85,12 +85,15 @@ def add_material(
     actor=None,
     facilitator: Facilitator | None = None,
 ) -> Material:
-    """Attach an upload to the item; a facilitator may attach only to the item they lead.
+    """Attach an upload to the item; a facilitator may attach only to the item they lead, and
+    not once they have declined it.
 
     The title defaults to the file's name without its extension.
     """
     if facilitator is not None and facilitator.item_id != item.pk:
         raise DomainError("material.not_your_item")
+    if facilitator is not None and facilitator.is_declined:
+        raise DomainError("material.declined")
     filename = clean_filename(upload.name or "")
     found = checked_type(upload, filename)
     material = Material(
