@@ -200,6 +200,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # Slides and documents of an agenda item (a reverse proxy must let bodies this large through).
 SALA_MATERIAL_MAX_BYTES = int(os.environ.get("SALA_MATERIAL_MAX_BYTES", 20 * 1024 * 1024))
+# Uploads by a facilitator's link (no account behind it), per hour.
+SALA_MATERIAL_LIMIT_PER_FACILITATOR = int(os.environ.get("SALA_MATERIAL_LIMIT_PER_FACILITATOR", 30))
 # Questions per minute: per person, and per address (a venue's phones may share one address).
 SALA_QUESTION_LIMIT_PER_PERSON = int(os.environ.get("SALA_QUESTION_LIMIT_PER_PERSON", 5))
 SALA_QUESTION_LIMIT_PER_ADDRESS = int(os.environ.get("SALA_QUESTION_LIMIT_PER_ADDRESS", 30))

@@ -111,6 +111,18 @@ def test_a_facilitator_who_declined_cannot_add_materials(client, session, speake
     assert not Material.objects.exists() and not stored_files(media)
 
 
+def test_a_facilitators_uploads_are_bounded_per_hour(session, speaker, media, settings):
+    settings.SALA_MATERIAL_LIMIT_PER_FACILITATOR = 2
+    add(session, "one.pdf", facilitator=speaker)
+    add(session, "two.pdf", facilitator=speaker)
+    with pytest.raises(DomainError) as refused:
+        add(session, "three.pdf", facilitator=speaker)
+    assert refused.value.code == "material.too_many" and "at most 2 an hour" in refused.value.message
+    assert Material.objects.count() == 2 and len(stored_files(media)) == 2
+    other = session.facilitators.exclude(pk=speaker.pk).first()
+    add(session, "theirs.pdf", facilitator=other)  # each link counts on its own
+
+
 def test_deleting_an_item_deletes_its_materials_files_after_the_commit(
     session, organiser, media, django_capture_on_commit_callbacks
 ):

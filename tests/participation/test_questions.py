@@ -9,11 +9,11 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.utils import translation
 
+from sala.core import limits
 from sala.core.errors import DomainError
 from sala.core.models import AuditEntry
 from sala.participation.models import Question, QuestionBoard, QuestionVote
 from sala.participation.queries import questions as queries
-from sala.participation.services import limits
 from sala.participation.services import questions as services
 from tests.factories import PersonFactory, UserFactory
 

@@ -244,6 +244,9 @@ MESSAGES = {
     ),
     "material.not_your_item": _("You can add materials only to the agenda item you facilitate."),
     "material.not_yours": _("You can remove only the materials you uploaded."),
+    "material.too_many": _(
+        "You have added many files in a short time (at most %(count)s an hour). Try again later."
+    ),
     "material.declined": _(
         "You declined to facilitate this item, so you cannot add materials to it. "
         "If you will facilitate it after all, say so above first."

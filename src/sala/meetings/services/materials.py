@@ -15,6 +15,7 @@ from django.utils.functional import lazy
 from sala.core import audit, filetypes
 from sala.core.errors import DomainError
 from sala.core.khmer import digits
+from sala.core.limits import Limit
 
 from ..models import AgendaItem, Facilitator, Material
 from .agenda import touch
@@ -94,6 +95,9 @@ def add_material(
         raise DomainError("material.not_your_item")
     if facilitator is not None and facilitator.is_declined:
         raise DomainError("material.declined")
+    if facilitator is not None:  # a link with no account behind it: a bound on what it can send
+        per_hour = settings.SALA_MATERIAL_LIMIT_PER_FACILITATOR
+        Limit("materials-facilitator", per_hour, 3600, "material.too_many").take(f"link:{facilitator.pk}")
     filename = clean_filename(upload.name or "")
     found = checked_type(upload, filename)
     material = Material(

@@ -9,12 +9,12 @@ from django.db import transaction
 
 from sala.core import audit
 from sala.core.errors import DomainError
+from sala.core.limits import Limit
 from sala.laws.models import Article
 from sala.meetings.models import Consultation, Meeting
 from sala.people.models import Organisation, Person
 
 from ..models import Concern, Input
-from .limits import Limit
 from .window import inputs_open
 
 MAX_TEXT = 5000  # characters of a comment or a proposed wording

@@ -21,13 +21,13 @@ from django.utils import timezone
 
 from sala.core import audit
 from sala.core.errors import DomainError
+from sala.core.limits import Limit
 from sala.meetings.models import AgendaItem, Facilitator
 from sala.people.models import Person
 
 from ..models import Question, QuestionBoard, QuestionVote
 from ..queries import questions as queries
 from .inputs import clean_text
-from .limits import Limit
 
 MAX_QUESTION = 500  # characters
 

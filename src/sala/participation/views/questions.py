@@ -30,6 +30,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from sala.attendance.queries import link_ids
 from sala.core.errors import DomainError
+from sala.core.limits import address_key
 from sala.meetings.models import AgendaItem, Facilitator
 from sala.meetings.queries import materials_of
 from sala.meetings.views.base import OrganiserMixin
@@ -39,7 +40,6 @@ from ..forms_questions import AskForm, BoardForm, MergeForm
 from ..models import Question, QuestionBoard
 from ..queries import questions as queries
 from ..services import questions as services
-from ..services.limits import address_key
 from .base import PrivateMixin, UnprocessableMixin
 from .participant import Participant, participant_by_token, rate_key
 from .question_list import PARTICIPANT, list_html, tag
