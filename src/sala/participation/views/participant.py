@@ -23,10 +23,6 @@ class Participant:
     invitation: Invitation | None = None
     registration: Registration | None = None
 
-    @property
-    def rate_key(self) -> str:
-        return rate_key(self.person.pk)
-
 
 def rate_key(person_id: int) -> str:
     """Whom a rate limit counts: the person, never stored with what they send."""
