@@ -153,6 +153,8 @@ def test_participant_block_answers_304_until_a_visible_change_and_ignores_upvote
     assert unchanged.status_code == 304 and unchanged.content == b"" and unchanged["ETag"] == first["ETag"]
     services.upvote_question(question=question, person=room.voter)
     assert poll(client, live, first["ETag"]).status_code == 304  # upvotes wait for a visible change
+    reloaded = client.get(page(room)).content.decode()  # ...or a reload, as the page says
+    assert '<span class="qa-count">1</span>' in reloaded
     assert poll(client, page(room) + "live/?sort=time", first["ETag"]).status_code == 200  # other sort
     ask(room, text="A second question")
     changed = poll(client, live, first["ETag"])

@@ -67,7 +67,7 @@ def render_shared(item_id: int, version: int, sort: str, *, oob: bool) -> Shared
         "sort": sort,
         "etag": tag("p", item_id, version, sort),
         "page_url": page_url,
-        "live_url": page_url + "live/",
+        "live_url": reverse("participation:questions_live", args=[token, item_id]),
         "oob": oob,
     }
     html = render_to_string(PARTICIPANT + "#list", context)
@@ -81,9 +81,13 @@ def render_shared(item_id: int, version: int, sort: str, *, oob: bool) -> Shared
     return SharedList(html, token, csrf, own, buttons)
 
 
-def shared_list(item_id: int, version: int, sort: str, *, oob: bool = False) -> SharedList:
+def shared_list(
+    item_id: int, version: int, sort: str, *, oob: bool = False, fresh: bool = False
+) -> SharedList:
+    """The cached rendering at `version`; `fresh` renders it anew (with today's vote counts) and
+    keeps that one for the polls that follow."""
     key = f"sala:qa-list:{item_id}:{version}:{sort}:{active_language()}:{int(oob)}"
-    found = cache.get(key)
+    found = None if fresh else cache.get(key)
     if found is None:
         found = render_shared(item_id, version, sort, oob=oob)
         cache.set(key, found, KEEP_SECONDS)
@@ -101,10 +105,11 @@ def list_html(
     token: str,
     error: str = "",
     oob: bool = False,
+    fresh: bool = False,
 ) -> SafeString:
-    """The list for one participant: the shared rendering at `version`, with their own parts
-    (2 queries, or none before anyone asked)."""
-    shared = shared_list(item_id, version, sort, oob=oob)
+    """The list for one participant: the shared rendering at `version` (`fresh`: see
+    shared_list), with their own parts (1 query, none before anyone asked)."""
+    shared = shared_list(item_id, version, sort, oob=oob, fresh=fresh)
     own = queries.own_questions(board_id, person_id)
     own_part = ""
     if own.waiting or error:

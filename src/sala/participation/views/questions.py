@@ -116,10 +116,10 @@ class ParticipantQuestions(PrivateMixin):
     def page_url(self, anchor: str = "") -> str:
         return f"{self.url()}?sort={self.sort}{anchor}"
 
-    def list_html(self, *, error: str = "", oob: bool = False) -> SafeString:
+    def list_html(self, *, error: str = "", oob: bool = False, fresh: bool = False) -> SafeString:
         shown_at = {"item_id": self.item_id, "board_id": self.board_id, "version": self.version}
         return list_html(self.request, **shown_at, sort=self.sort, person_id=self.person_id,
-                         token=self.token, error=error, oob=oob)  # fmt: skip
+                         token=self.token, error=error, oob=oob, fresh=fresh)  # fmt: skip
 
     def list_response(self, *, status: int = 200, error: str = "") -> HttpResponse:
         """The list alone, with the ETag it was rendered at: the next poll starts from there."""
@@ -169,7 +169,7 @@ class QuestionsPage(ParticipantQuestions, UnprocessableMixin, FormView):
             "board": queries.board_of(self.item),
             "sort": self.sort,
             "page_url": self.url(),
-            "list_html": self.list_html,  # called if shown
+            "list_html": lambda: self.list_html(fresh=True),  # called if shown; a reload shows today's counts
             # Every name the template tests is set: a failed lookup is logged (at DEBUG) with the
             # whole context, the participant's name in it, even while they ask anonymously.
             "thanks": "",
