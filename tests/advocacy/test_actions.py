@@ -20,11 +20,9 @@ from ..factories import ConsultationFactory, PersonFactory
 from .followup import invite
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
-
-
 def days(n: int) -> date:
-    return TODAY + timedelta(days=n)
+    """A date n days from today, read when called: a suite that runs past midnight keeps its dates."""
+    return timezone.localdate() + timedelta(days=n)
 
 
 def add(consultation, organiser, title="Brief the ministry", **fields) -> ActionItem:
