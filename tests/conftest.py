@@ -6,10 +6,13 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
 from django.utils import translation
 
 from sala.demo.loader import load_demo
 
+from . import snapshot
 from .factories import ConsultationFactory, UserFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # sync Playwright beside live_server
@@ -70,11 +73,29 @@ def tasks_run_inline(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fast_passwords():
+    """A fast hasher: the suite signs in hundreds of made-up users, and PBKDF2 is slow by design."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(scope="session")
+def demo_copy(django_db_setup, django_db_blocker, fast_passwords):
+    """The demo meeting's rows, loaded once (see tests/snapshot.py)."""
+    with django_db_blocker.unblock():
+        return snapshot.take(lambda: load_demo(with_inputs=False))
+
+
 @pytest.fixture
-def demo_meeting(db):
+def demo_meeting(request, db, demo_copy):
     """The 2014 Cybercrime Law meeting, loaded as `make run` loads it (inputs left out:
-    the tests of inputs and positions load them)."""
-    return load_demo(with_inputs=False)
+    the tests of inputs and positions load them). A test on a committed database (a browser's)
+    loads it for real, so what the services do on commit happens too."""
+    if not connection.in_atomic_block:
+        return load_demo(with_inputs=False)
+    meeting = snapshot.restore(demo_copy)
+    return meeting if meeting is not None else load_demo(with_inputs=False)
 
 
 @pytest.fixture

@@ -97,12 +97,14 @@ def test_a_stage_keeps_only_the_part_of_its_date_that_is_known(actor, law):
 
 
 def test_a_stage_in_the_future_is_refused(actor, law):
-    tomorrow = timezone.localdate() + timedelta(days=1)
+    today = timezone.localdate()
+    tomorrow = today + timedelta(days=1)
+    next_month = (today.replace(day=1) + timedelta(days=31)).replace(day=1)
     refused("stage.date_in_future", tracker.add_stage, law=law, actor=actor, stage="senate", date=tomorrow)
-    this_month = tracker.add_stage(
-        law=law, actor=actor, stage="senate", date=timezone.localdate(), precision="month"
-    )
-    refused("stage.date_in_future", tracker.update_stage, law_stage=this_month, actor=actor, date=tomorrow)
+    this_month = tracker.add_stage(law=law, actor=actor, stage="senate", date=today, precision="month")
+    # Known to the month, a date is in the future only from the next month on.
+    tracker.update_stage(law_stage=this_month, actor=actor, date=today.replace(day=28))
+    refused("stage.date_in_future", tracker.update_stage, law_stage=this_month, actor=actor, date=next_month)
     this_month.refresh_from_db()
     assert this_month.precision == "month" and LawStage.objects.count() == 1
 
