@@ -20,6 +20,8 @@ from ..factories import ConsultationFactory, PersonFactory
 from .followup import invite
 
 pytestmark = pytest.mark.django_db
+
+
 def days(n: int) -> date:
     """A date n days from today, read when called: a suite that runs past midnight keeps its dates."""
     return timezone.localdate() + timedelta(days=n)

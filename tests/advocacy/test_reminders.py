@@ -21,6 +21,8 @@ from sala.people.services import erase_person
 from ..factories import ConsultationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
+
+
 def days(n: int) -> date:
     """A date n days from today, read when called: a suite that runs past midnight keeps its dates."""
     return timezone.localdate() + timedelta(days=n)
