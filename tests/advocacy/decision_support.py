@@ -10,14 +10,14 @@ from sala.people.models import Person
 from tests.factories import PersonFactory
 
 
-def arrive(meeting: Meeting, count: int, *, checked_in: bool = True, prefix: str = "Voter") -> list[Person]:
+def arrive(
+    meeting: Meeting, count: int, *, checked_in=True, prefix="Voter", category="participant"
+) -> list[Person]:
     """`count` new people invited to the meeting (each with a personal link), checked in or not."""
     people = [PersonFactory(name_en=f"{prefix} {meeting.pk}-{n}") for n in range(count)]
-    Invitation.objects.bulk_create(
-        [Invitation(meeting=meeting, person=p, category="participant") for p in people]
-    )
+    Invitation.objects.bulk_create([Invitation(meeting=meeting, person=p, category=category) for p in people])
     if checked_in:
-        CheckIn.objects.bulk_create([CheckIn(meeting=meeting, person=p) for p in people])
+        CheckIn.objects.bulk_create([CheckIn(meeting=meeting, person=p, category=category) for p in people])
     return people
 
 

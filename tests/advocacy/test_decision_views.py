@@ -359,7 +359,8 @@ def test_people_who_may_not_vote_are_told_so(client, consultation, meeting):
     decision = open_decision(consultation)
     url = f"/en/i/{token_of(meeting, absent)}/decisions/{decision.pk}/"
     page = client.get(url).content.decode()
-    assert "Only the participants checked in at" in page and "Send my vote" not in page
+    assert "Only the participants, speakers and organisers checked in at" in page
+    assert "observers and honoured guests do not vote" in page and "Send my vote" not in page
     response = client.post(url, {"choice": "approve"})
     assert response.status_code == 422 and "not among the people who may vote" in response.content.decode()
     assert not Ballot.objects.exists()

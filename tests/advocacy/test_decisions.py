@@ -6,7 +6,7 @@ import pytest
 from django.db import connection, connections
 
 from sala.advocacy.models import Ballot, Decision, VoteMark
-from sala.advocacy.queries.decisions import results, verdict
+from sala.advocacy.queries.decisions import eligible_count, results, verdict
 from sala.advocacy.services import decisions as services
 from sala.attendance.models import CheckIn
 from sala.core.errors import DomainError
@@ -124,6 +124,19 @@ def test_only_eligible_people_vote(consultation, meeting):
     vote(by_list, [listed], "approve")
     vote(decision, [present], "consent")
     assert Ballot.objects.count() == 2
+
+
+def test_observers_and_guests_checked_in_do_not_vote_nor_count(consultation, meeting):
+    voters = [arrive(meeting, 1, category=c)[0] for c in ("participant", "speaker", "organiser")]
+    watchers = [arrive(meeting, 1, category=c)[0] for c in ("observer", "guest")]
+    decision = open_decision(consultation)
+    for person in watchers:
+        refused("decision.not_eligible", decision=decision, person=person, choice="approve")
+    vote(decision, voters, "approve")
+    assert eligible_count(decision) == 3
+    listed = open_decision(consultation, voters="list", people=watchers)  # a list may name anyone
+    vote(listed, watchers, "approve")
+    assert Ballot.objects.count() == 5
 
 
 def test_an_objection_needs_a_reason_and_only_objections_keep_one(consultation, meeting):

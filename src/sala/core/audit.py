@@ -156,5 +156,6 @@ def record(
     )
 
 
-def entries_for(scope: models.Model):
-    return AuditEntry.objects.filter(scope=key(scope)).select_related("actor")
+def entries_for(*scopes: models.Model):
+    """The entries of any of these scopes (a meeting and its consultation), newest first."""
+    return AuditEntry.objects.filter(scope__in=[key(s) for s in scopes]).select_related("actor")

@@ -17,10 +17,10 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import transaction
 
-from sala.advocacy.models import Choice, Decision, Finding
+from sala.advocacy.models import VOTING_CATEGORIES, Choice, Decision, Finding
 from sala.advocacy.services import decisions as decision_services
 from sala.advocacy.services import strategies as strategy_services
-from sala.attendance.models import Category, CheckIn
+from sala.attendance.models import CheckIn
 from sala.core.khmer import khmer_digits
 from sala.laws.models import Article
 from sala.meetings.models import Meeting
@@ -143,7 +143,6 @@ STATEMENT_KM = (
     "ក្នុងចំណោម {decided} នាក់ដែលបានបញ្ចេញជំហរ បានគាំទ្រ។ អ្នកចូលរួមម្នាក់បានជំទាស់ចំពោះពេលវេលានៃសន្និសីទសារព័ត៌មាន "
     "ដូច្នេះលេខាធិការដ្ឋាននឹងរៀបចំសន្និសីទនោះ បន្ទាប់ពីក្រុមការងារបានឆ្លើយតបជាលើកដំបូង។"
 )
-VOTING_CATEGORIES = (Category.PARTICIPANT, Category.SPEAKER, Category.ORGANISER)
 
 
 def at(meeting: Meeting, hour: int, minute: int) -> datetime:
@@ -181,8 +180,8 @@ def load_roadmap(meeting: Meeting, organiser=None) -> None:
 
 
 def vote_on(meeting: Meeting, strategies, organiser) -> None:
-    """The decision on the whole road map: participants, speakers and organisers vote, not the
-    government observers or the development partners' guests (they are eligible, as checked in)."""
+    """The decision on the whole road map, voted by the checked-in participants, speakers and
+    organisers (the government observers and the development partners' guests do not vote)."""
     decision = decision_services.create_decision(
         consultation=meeting.consultation, actor=organiser, meeting=meeting, strategies=strategies, **DECISION
     )

@@ -3,7 +3,12 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sala.attendance.models import Category
 from sala.core.models import bilingual, text_pair
+
+# Who decides for the coalition when the checked-in people vote: its participants, speakers and
+# organisers. Government observers and honoured guests attend, but the joint strategy is not theirs.
+VOTING_CATEGORIES = (Category.PARTICIPANT, Category.SPEAKER, Category.ORGANISER)
 
 
 class Decision(models.Model):
@@ -20,7 +25,10 @@ class Decision(models.Model):
         TWO_THIRDS = "two_thirds", _("Passes if two thirds approve or consent")
 
     class Voters(models.TextChoices):
-        CHECKED_IN = "checked_in", _("The meeting's checked-in participants")
+        CHECKED_IN = (
+            "checked_in",
+            _("The meeting's checked-in participants, speakers and organisers (not observers or guests)"),
+        )
         LIST = "list", _("A list the organisers set")
 
     consultation = models.ForeignKey(

@@ -1,12 +1,13 @@
 """Reads of decisions: who may vote, the count, and what each reader may see of it.
 
-Who may vote: everyone checked in at the decision's meeting (attendance.CheckIn), or the
-people on its list (EligibleVoter). The eligible count adds anyone who voted and is no longer
+Who may vote: everyone checked in at the decision's meeting (attendance.CheckIn) as a
+participant, speaker or organiser (not observers or guests), or the people on its list
+(EligibleVoter). The eligible count adds anyone who voted and is no longer
 eligible (a check-in undone afterwards), so turnout never passes 100%; at close it is recorded.
 
 Pass rules. Every ballot counts towards the quorum, abstentions included:
 - the quorum is reached when at least one ballot is cast and the ballots cast are at least the
-  quorum's share of the eligible voters (quorum 50, 55 eligible: 28 ballots);
+  quorum's share of the eligible voters (quorum 50, 47 eligible: 24 ballots);
 - "no objection": quorum reached and no ballot objects (abstentions alone pass too, as the rule says);
 - "majority": quorum reached and approvals plus consents are more than half of the ballots that
   are not abstentions (objections are the rest);
@@ -30,7 +31,7 @@ from django.utils.translation import gettext as _
 from sala.attendance.models import CheckIn, Invitation, Registration
 from sala.people.models import Person
 
-from ..models import Ballot, Choice, Decision, EligibleVoter, VoteMark
+from ..models import VOTING_CATEGORIES, Ballot, Choice, Decision, EligibleVoter, VoteMark
 
 SUPPORT = (Choice.APPROVE, Choice.CONSENT)
 
@@ -100,7 +101,7 @@ def eligible_people(decision: Decision) -> QuerySet:
     if decision.voters == Decision.Voters.LIST:
         rows = EligibleVoter.objects.filter(decision=decision)
     else:
-        rows = CheckIn.objects.filter(meeting_id=decision.meeting_id)
+        rows = CheckIn.objects.filter(meeting_id=decision.meeting_id, category__in=VOTING_CATEGORIES)
     return rows.order_by().values_list("person_id", flat=True)
 
 

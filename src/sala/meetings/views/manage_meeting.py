@@ -168,4 +168,5 @@ class AuditLogView(OrganiserMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return audit.entries_for(self.meeting)
+        # Inputs, positions, decisions and endorsements belong to the consultation: shown here too.
+        return audit.entries_for(self.meeting, self.meeting.consultation)
