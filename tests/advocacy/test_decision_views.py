@@ -16,6 +16,7 @@ from tests.factories import MeetingFactory
 
 from .conftest import SLUG, article
 from .decision_support import add_strategy, arrive, open_decision, prepared_decision, token_of, vote
+from .permission_walk import PermissionWalk
 
 pytestmark = pytest.mark.django_db
 ROADMAP = f"/en/manage/consultations/{SLUG}/roadmap/"
@@ -71,40 +72,19 @@ def organiser_urls(consultation, group):
     ]
 
 
-def assert_nothing_changes(client, urls, statuses: set[int]) -> None:
-    before = AuditEntry.objects.count()
-    state = list(Strategy.objects.order_by("pk").values_list("activity_en", "position"))
-    decisions = list(Decision.objects.order_by("pk").values_list("title_en", "status"))
-    for method, url, data in urls:
-        response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
-        assert response.status_code in statuses, (method, url, response.status_code)
-        assert "Secret strategy" not in response.content.decode(), url
-    assert AuditEntry.objects.count() == before
-    assert list(Strategy.objects.order_by("pk").values_list("activity_en", "position")) == state
-    assert list(Decision.objects.order_by("pk").values_list("title_en", "status")) == decisions
+class TestWhoGetsIn(PermissionWalk):
+    secret = "Secret strategy"
 
+    @pytest.fixture
+    def urls(self, organiser_urls):
+        return organiser_urls
 
-def test_anonymous_visitors_are_sent_to_log_in(client, organiser_urls):
-    assert_nothing_changes(client, organiser_urls, {302})
-    for method, url, _data in organiser_urls:
-        assert getattr(client, method)(url).url.startswith("/en/accounts/login/")
-
-
-@pytest.mark.parametrize("public", [True, False])
-@pytest.mark.parametrize("who", ["participant", "other_organiser"])
-def test_participants_and_organisers_of_another_consultation_are_refused(
-    client, consultation, organiser_urls, request, who, public
-):
-    if not public:
-        Meeting.objects.filter(consultation=consultation).update(visibility=Meeting.Visibility.INVITATION)
-    client.force_login(request.getfixturevalue(who))
-    assert_nothing_changes(client, organiser_urls, {403} if public else {404})
-
-
-def test_the_organiser_gets_every_page(organiser_client, organiser_urls):
-    for method, url, _data in organiser_urls:
-        if method == "get":
-            assert organiser_client.get(url, follow=True).status_code == 200, url
+    def state(self):
+        return (
+            AuditEntry.objects.count(),
+            list(Strategy.objects.order_by("pk").values_list("activity_en", "position")),
+            list(Decision.objects.order_by("pk").values_list("title_en", "status")),
+        )
 
 
 def test_a_voting_link_opens_only_its_own_consultations_decisions(client, consultation, meeting):
