@@ -1,5 +1,6 @@
 """The demo's joint position: findings on the provisions critics focused on, every input decided."""
 
+import re
 from collections import Counter
 
 import pytest
@@ -9,7 +10,9 @@ from sala.core.models import AuditEntry
 from sala.demo.advocacy_loader import load_positions
 from sala.demo.inputs_loader import load_inputs
 from sala.demo.loader import ensure_organiser
+from sala.laws.models import Article
 from sala.participation.models import Input
+from tests.core.test_i18n import assert_khmer, get, latin_words
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +62,20 @@ def test_a_second_run_changes_nothing(loaded, demo_meeting):
     assert AuditEntry.objects.count() == before
 
 
-def test_the_demo_position_is_public(client, loaded):
+def test_the_demo_position_is_public_and_its_crowded_places_have_khmer_pages(client, loaded):
     html = client.get("/km/consultations/cybercrime-law-2014/position/").content.decode()
     assert "ក្រុមហ៊ុនផ្តល់សេវា" in html
+    crowded = re.findall(r'href="(\?place=[a-z0-9]+)"', html)
+    assert crowded, "the demo has a place with more than ten inputs"
+    pages = {url: get(client, f"/km/consultations/cybercrime-law-2014/position/{url}") for url in crowded}
+    assert_khmer(pages, extra={url: written_words() | {"×"} for url in crowded})
+
+
+def written_words() -> set[str]:
+    """Latin words of what people wrote: the draft's articles, inputs and dispositions."""
+    rows = [
+        *Article.objects.values_list("heading", "text"),
+        *Input.objects.values_list("comment", "proposed_wording"),
+        *Disposition.objects.values_list("reason_en", flat=False),
+    ]
+    return {word for row in rows for text in row for word in latin_words(text or "")}

@@ -128,3 +128,43 @@ def test_the_public_pdf_is_cached_and_revalidated(client, position):
     assert "public" in response["Cache-Control"]
     assert client.get(PDF.format("km"), headers={"if-none-match": response["ETag"]}).status_code == 304
     assert client.get(PDF.format("en"))["ETag"] != response["ETag"]
+
+
+@pytest.fixture
+def crowded(consultation, organiser):
+    """Article 12 with 25 distinct inputs, in the order given; the position published."""
+    a12 = article(consultation, "12")
+    for n in range(1, 26):
+        add_input(consultation, article=a12, comment=f"Point number {n:02}.")
+    save_finding(consultation=consultation, article=a12, actor=organiser, finding_en="Too broad.")
+    publish_position(consultation=consultation, actor=organiser)
+    return a12
+
+
+def test_a_crowded_place_shows_ten_and_links_to_its_own_pages(client, crowded, monkeypatch):
+    html = client.get(PAGE.format("en")).content.decode()
+    assert "Point number 10." in html and "Point number 11." not in html
+    assert f'href="?place={crowded.pk}"' in html and "All 25 inputs or groups of near-copies here" in html
+    place = client.get(PAGE.format("en") + f"?place={crowded.pk}").content.decode()
+    assert all(f"Point number {n:02}." in place for n in range(1, 26))
+    assert "Article 12: Content offences" in place and f'position/#{crowded.pk}"' in place
+    monkeypatch.setattr("sala.advocacy.views.public.PER_PAGE", 10)
+    third = client.get(PAGE.format("en") + f"?place={crowded.pk}&page=3").content.decode()
+    assert "Point number 21." in third and "Point number 20." not in third and "Page 3 of 3" in third
+    khmer = client.get(PAGE.format("km") + f"?place={crowded.pk}&page=2").content.decode()
+    assert "ទំព័រទី ២ នៃ ៣" in khmer and "Point number 11." in khmer and "Point number 21." not in khmer
+
+
+@pytest.mark.parametrize("query", ["place=abc", "place=999999", "place=text&page=x", "place=12&page=0"])
+def test_a_place_or_page_that_is_not_there_is_not_found(client, crowded, query):
+    assert client.get(PAGE.format("en") + "?" + query).status_code == 404
+
+
+def test_a_place_page_is_cached_and_revalidated(client, crowded):
+    url = PAGE.format("en") + f"?place={crowded.pk}"
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as again:
+        second = client.get(url)
+    assert second.status_code == 200 and len(again) <= 2  # the version, cached after the first
+    assert first["ETag"] != client.get(PAGE.format("en"))["ETag"]
+    assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
