@@ -15,7 +15,7 @@ upvotes, moderation and merges never deadlock.
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -101,52 +101,63 @@ def ask_question(
     return question
 
 
-def locked_for_votes(question: Question) -> Question:
-    """The question's row, locked: Question.DoesNotExist unless it is on `question.board_id`
-    (a view passes the board the URL names, unchecked until here)."""
-    return (
-        Question.objects.select_related("board")
-        .select_for_update(of=("self",))
-        .get(pk=question.pk, board_id=question.board_id)
-    )
+def sql(statement: str) -> str:
+    """A statement on the questions' tables, named as the models name them."""
+    return statement.format(question=Question._meta.db_table, vote=QuestionVote._meta.db_table)
+
+
+def locked_for_votes(cursor, question: Question) -> tuple[str, int]:
+    """The question's status and votes, its row locked: Question.DoesNotExist unless it is on
+    `question.board_id` (a view passes the board the URL names, unchecked until here)."""
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    cursor.execute(sql("SELECT status, votes FROM {question} WHERE id = %s AND board_id = %s") + lock,
+                   [question.pk, question.board_id])  # fmt: skip
+    row = cursor.fetchone()
+    if row is None:
+        raise Question.DoesNotExist
+    return row
 
 
 def upvote_question(*, question: Question, person: Person) -> bool:
     """One upvote per person and question; False if this person had already upvoted it. The
     given question's `votes` is brought up to date.
 
-    Safe under concurrency: the database's unique constraint decides, inside a savepoint, and
-    the count moves by an F() update. An upvote moves `activity` only: phones refresh the
-    counts with the next visible change (see the participant's live view).
+    Safe under concurrency: the question's row is locked first, the database's unique constraint
+    decides (ON CONFLICT DO NOTHING, in PostgreSQL and SQLite alike), and the count moves in the
+    same transaction. An upvote moves `activity` only: phones refresh the counts with the next
+    visible change (see the participant's live view). Plain SQL, four statements: a room of
+    phones sends dozens a second, and the ORM's way (a savepoint, the board joined) cost twice
+    the time.
     """
-    with transaction.atomic():
-        row = locked_for_votes(question)
-        if row.status != Status.APPROVED:
+    with transaction.atomic(), connection.cursor() as cursor:
+        status, votes = locked_for_votes(cursor, question)
+        if status != Status.APPROVED:
             raise DomainError("question.not_open_for_votes")
-        try:
-            with transaction.atomic():
-                QuestionVote.objects.create(question=row, person=person)
-        except IntegrityError:
-            question.votes = row.votes
+        insert = "INSERT INTO {vote} (question_id, person_id) VALUES (%s, %s) ON CONFLICT DO NOTHING"
+        cursor.execute(sql(insert), [question.pk, person.pk])
+        if not cursor.rowcount:
+            question.votes = votes
             return False
-        Question.objects.filter(pk=row.pk).update(votes=F("votes") + 1)
-        bump(row.board, visible=False)
-    question.votes = row.votes + 1  # the row was locked: no one else moved it meanwhile
+        cursor.execute(sql("UPDATE {question} SET votes = votes + 1 WHERE id = %s"), [question.pk])
+        bump(QuestionBoard(pk=question.board_id), visible=False)
+    question.votes = votes + 1  # the row was locked: no one else moved it meanwhile
     return True
 
 
 def withdraw_upvote(*, question: Question, person: Person) -> bool:
     """A person takes back their upvote; False if there was none. The given question's `votes`
     is brought up to date."""
-    with transaction.atomic():
-        row = locked_for_votes(question)
-        deleted, _rows = QuestionVote.objects.filter(question=row, person=person).delete()
-        if not deleted:
-            question.votes = row.votes
+    with transaction.atomic(), connection.cursor() as cursor:
+        _status, votes = locked_for_votes(cursor, question)
+        cursor.execute(
+            sql("DELETE FROM {vote} WHERE question_id = %s AND person_id = %s"), [question.pk, person.pk]
+        )
+        if not cursor.rowcount:
+            question.votes = votes
             return False
-        Question.objects.filter(pk=row.pk).update(votes=F("votes") - 1)
-        bump(row.board, visible=False)
-    question.votes = row.votes - 1
+        cursor.execute(sql("UPDATE {question} SET votes = votes - 1 WHERE id = %s"), [question.pk])
+        bump(QuestionBoard(pk=question.board_id), visible=False)
+    question.votes = votes - 1
     return True
 
 
