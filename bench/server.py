@@ -30,7 +30,7 @@ class GunicornConfig:
 
     workers: int = 2 * len(os.sched_getaffinity(0))
     worker_class: str = "gthread"
-    threads: int = 4
+    threads: int = 2
     extra: tuple[str, ...] = ()
 
 
