@@ -32,14 +32,15 @@ class PositionView(View):
 
     def get(self, request, slug):
         place, number = request.GET.get("place", ""), request.GET.get("page", "1")
-        if place and not (PLACE.fullmatch(place) and number.isdigit() and len(number) <= 6):
-            raise Http404  # checked before the values become part of a cache key
         version = f"{PAGE_VERSION}.{queries.position_version(slug)}"
-        kind = f"position.{place}.{int(number)}" if place else "position"
-        render = (lambda: self.render_place(request, slug, place, int(number))) if place else None
-        return public_page(
-            request, kind=kind, version=version, render=render or (lambda: self.render(request, slug))
-        )
+        if not place:
+            render = lambda: self.render(request, slug)  # noqa: E731
+            return public_page(request, kind="position", version=version, render=render)
+        if not (PLACE.fullmatch(place) and number.isdigit() and len(number) <= 6):
+            raise Http404  # checked before the values become part of a cache key
+        kind = f"position.{place}.{int(number)}"
+        render = lambda: self.render_place(request, slug, place, int(number))  # noqa: E731
+        return public_page(request, kind=kind, version=version, render=render)
 
     def render(self, request, slug: str) -> str:
         consultation = queries.published_consultation(slug)
